@@ -1,0 +1,8 @@
+"""Local development: the embedded default of `make run`."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# A fixed development key is fine here: production.py refuses to start without a real one.
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-local-development-only")
