@@ -42,10 +42,11 @@ class SeedResult:
 
     def __str__(self):
         models = sorted(set(self.created) | set(self.updated))
-        return "; ".join(f"{m}: +{self.created[m]} ~{self.updated[m]}" for m in models) or "no changes"
+        parts = [f"{m}: +{self.created[m]} ~{self.updated[m]}" for m in models if self.created[m] or self.updated[m]]
+        return "; ".join(parts) or "no changes"
 
 
-def _upsert(result: SeedResult, model, lookup: dict, values: dict):
+def upsert(result: SeedResult, model, lookup: dict, values: dict):
     """Create the row, or update only the fields that differ, so a re-run writes nothing."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
@@ -77,7 +78,7 @@ def _date(value):
 def _load_regions(result: SeedResult, data_dir: Path):
     with open(data_dir / "provinces.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            _upsert(result, Province, {"code": row["code"]}, {"name": proper_case(row["name"])})
+            upsert(result, Province, {"code": row["code"]}, {"name": proper_case(row["name"])})
     provinces = {p.code: p for p in Province.objects.all()}
     existing = {r.code: r for r in Regency.objects.all()}
     new = []
@@ -87,7 +88,7 @@ def _load_regions(result: SeedResult, data_dir: Path):
             kind = RegencyKind.KOTA if int(row["code"][3:]) >= 71 else RegencyKind.KABUPATEN
             values = {"province": provinces[row["province_code"]], "name": proper_case(row["name"]), "kind": kind}
             if row["code"] in existing:
-                _upsert(result, Regency, {"code": row["code"]}, values)
+                upsert(result, Regency, {"code": row["code"]}, values)
             else:
                 new.append(Regency(code=row["code"], **values))
     # 514 rows: one bulk insert instead of 514 round trips on a first run.
@@ -116,7 +117,7 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
         values.setdefault("title", "")
         values.setdefault("reference", "")
         values["published_on"] = _date(values.get("published_on"))
-        sources[entry["key"]] = _upsert(result, Source, {"key": entry["key"]}, values)
+        sources[entry["key"]] = upsert(result, Source, {"key": entry["key"]}, values)
 
     cohorts = {}
     for entry in reference.COHORTS:
@@ -130,7 +131,7 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
             "announced_count": entry.get("announced_count"),
             "basis": entry.get("basis", ""),
         }
-        cohort = _upsert(result, Cohort, {"slug": entry["slug"]}, values)
+        cohort = upsert(result, Cohort, {"slug": entry["slug"]}, values)
         _set_sources(cohort, entry["sources"], sources)
         cohorts[entry["slug"]] = cohort
 
@@ -140,10 +141,10 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
         values = _institution_values(entry, provinces)
         if existing is None:
             values["slug"] = institution_unique_slug(entry.get("acronym") or entry["name"])
-        institutions[entry["name"]] = _upsert(result, Institution, {"name": entry["name"]}, values)
+        institutions[entry["name"]] = upsert(result, Institution, {"name": entry["name"]}, values)
 
     for entry in reference.HUBS:
-        designation = _upsert(
+        designation = upsert(
             result,
             HubDesignation,
             {"institution": institutions[entry["name"]], "cohort": cohorts[entry["cohort"]]},
@@ -152,7 +153,7 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
         _set_sources(designation, entry["sources"], sources)
 
     for entry in reference.SUCCESSIONS:
-        _upsert(
+        upsert(
             result,
             InstitutionSuccession,
             {"predecessor": institutions[entry["predecessor"]], "successor": institutions[entry["successor"]]},

@@ -1,0 +1,108 @@
+"""Every "may this user do X to this object" decision of the portal, in one place.
+
+Pages, forms, the API and the reporting jobs all ask these predicates; none re-implements them.
+
+Roles:
+- ministry staff (the group MINISTRY_STAFF_GROUP, or a superuser): see everything, review and publish;
+- a hub member: *admin* or *editor* of a hub (HubMembership). Both see and edit the drafts of
+  records coordinated by their hub; only admins submit, record replications and erase personal data;
+- anyone else (including anonymous visitors): published records only.
+
+A record is "of a hub" through its `hub_id` (innovations, stories) or `facilitating_hub_id`
+(replications).
+"""
+
+from django.db.models import Q
+
+from .choices import MembershipRole
+
+MINISTRY_STAFF_GROUP = "Staf Kementerian"
+
+# Statuses in which a hub member may still change a record's content.
+EDITABLE_STATUSES = {"draft", "revision_requested", "published"}
+
+
+def is_ministry_staff(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_jipp_is_staff", None)
+    if cached is None:
+        cached = user.groups.filter(name=MINISTRY_STAFF_GROUP).exists()
+        user._jipp_is_staff = cached
+    return cached
+
+
+def hub_roles(user) -> dict[int, str]:
+    """{hub id: role} for the user's memberships, loaded once per request (cached on the user)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_jipp_hub_roles", None)
+    if cached is None:
+        cached = dict(user.hub_memberships.values_list("hub_id", "role"))
+        user._jipp_hub_roles = cached
+    return cached
+
+
+def member_hub_ids(user, roles=(MembershipRole.ADMIN, MembershipRole.EDITOR)) -> set[int]:
+    return {hub_id for hub_id, role in hub_roles(user).items() if role in roles}
+
+
+def admin_hub_ids(user) -> set[int]:
+    return member_hub_ids(user, roles=(MembershipRole.ADMIN,))
+
+
+def _record_hub_id(obj) -> int | None:
+    return getattr(obj, "hub_id", None) or getattr(obj, "facilitating_hub_id", None)
+
+
+def visible_q(user, hub_field: str = "hub") -> Q:
+    """The filter for records a user may see in lists: published, or of their hubs, or all for staff."""
+    if is_ministry_staff(user):
+        return Q()
+    q = Q(status="published")
+    hubs = member_hub_ids(user)
+    if hubs:
+        q |= Q(**{f"{hub_field}__in": hubs})
+    return q
+
+
+def can_view(user, obj) -> bool:
+    if getattr(obj, "status", "published") == "published":
+        return True
+    return is_ministry_staff(user) or _record_hub_id(obj) in member_hub_ids(user)
+
+
+def can_view_personal_data(user, obj) -> bool:
+    """Personal fields of a story: the hub's members and staff only."""
+    return is_ministry_staff(user) or _record_hub_id(obj) in member_hub_ids(user)
+
+
+def can_create_for_hub(user, hub_id: int) -> bool:
+    return hub_id in member_hub_ids(user)
+
+
+def can_edit(user, obj) -> bool:
+    return _record_hub_id(obj) in member_hub_ids(user) and getattr(obj, "status", "draft") in EDITABLE_STATUSES
+
+
+def can_submit(user, obj) -> bool:
+    return _record_hub_id(obj) in admin_hub_ids(user)
+
+
+def can_review(user, obj=None) -> bool:
+    return is_ministry_staff(user)
+
+
+def can_record_replication(user, hub_id: int) -> bool:
+    return hub_id in admin_hub_ids(user) or is_ministry_staff(user)
+
+
+def can_erase_personal_data(user, obj) -> bool:
+    return is_ministry_staff(user) or _record_hub_id(obj) in admin_hub_ids(user)
+
+
+def can_manage_hub(user, hub_id: int) -> bool:
+    """Import for a hub, manage its memberships."""
+    return hub_id in admin_hub_ids(user) or is_ministry_staff(user)

@@ -1,0 +1,36 @@
+from .innovation import (
+    ASPECT_FIELDS,
+    SDG,
+    Attachment,
+    Award,
+    Category,
+    Innovation,
+    InnovationSDG,
+    Replication,
+    ReplicationEvidence,
+    UploadedFile,
+)
+from .story import PERSONAL_FIELDS, ActivityType, ImpactStory, Indicator, Measurement, Programme, StoryPhoto
+from .workflow import Reviewable, ReviewEvent
+
+__all__ = [
+    "ASPECT_FIELDS",
+    "PERSONAL_FIELDS",
+    "SDG",
+    "ActivityType",
+    "Attachment",
+    "Award",
+    "Category",
+    "ImpactStory",
+    "Indicator",
+    "Innovation",
+    "InnovationSDG",
+    "Measurement",
+    "Programme",
+    "Replication",
+    "ReplicationEvidence",
+    "Reviewable",
+    "ReviewEvent",
+    "StoryPhoto",
+    "UploadedFile",
+]
