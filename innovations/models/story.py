@@ -142,7 +142,7 @@ class ImpactStory(Reviewable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("innovations:story_detail", kwargs={"slug": self.slug})
+        return reverse("stories:story_detail", kwargs={"slug": self.slug})
 
 
 class StoryPhoto(UploadedFile):

@@ -1,0 +1,1 @@
+"""Split by concern: innovation.py (innovations, replications) and story.py (stories, indicators)."""
