@@ -1,6 +1,7 @@
 """Forms of impact stories. They collect input; the rules are in innovations.services.story."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from hubs.models import Institution, Regency
 from jipp.forms import bootstrapify
 
 from .models import ImpactStory, Innovation
-from .services.story import STORY_FIELDS
+from .services.story import STORY_FIELDS, story_validate
 
 
 class DateInput(forms.DateInput):
@@ -70,6 +71,15 @@ class ImpactStoryForm(forms.ModelForm):
         self.fields["income_after"].widget.attrs.update({"min": 0, "inputmode": "numeric"})
         self.fields["people_reached"].widget.attrs.update({"min": 1, "inputmode": "numeric"})
         bootstrapify(self)
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The service's own rules, on the instance the form has built, so every error shows at once
+        # next to its field (the service checks them again when it saves).
+        try:
+            story_validate(self.instance)
+        except ValidationError as exc:
+            self._update_errors(exc)
 
     def service_data(self) -> dict:
         """The cleaned values the service takes (the files and the version travel separately)."""

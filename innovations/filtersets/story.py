@@ -46,6 +46,12 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         model = ImpactStory
         fields = ["q", "province", "library_level", "activity_type", "year", "hub", "programme"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read the years once per request (a callable would be re-read on validation and rendering).
+        if "year" in self.filters:
+            self.filters["year"].extra["choices"] = _year_choices()
+
     def filter_q(self, queryset, name, value):
         value = value.strip()
         if not value:

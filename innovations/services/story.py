@@ -48,8 +48,11 @@ STORY_FIELDS = [
 ERASURE_REASON = "Penghapusan data pribadi atas permintaan (UU 27/2022)"
 
 
-def _validate(story: ImpactStory) -> None:
-    """The rules of a story beyond its field types, as one ValidationError keyed by field."""
+def story_validate(story: ImpactStory) -> None:
+    """The rules of a story beyond its field types, as one ValidationError keyed by field.
+
+    The services call it before saving; the form calls it too, so that every error shows at once.
+    """
     errors = {}
     today = timezone.localdate()
     for field in ("income_before", "income_after"):
@@ -133,7 +136,7 @@ def story_create(*, user, data: dict) -> ImpactStory:
         raise PermissionDenied(_("Anda bukan anggota hub ini."))
     story = ImpactStory(hub=hub, created_by=user, is_demo=bool(data.get("is_demo", False)))
     _apply(story, data, user)
-    _validate(story)
+    story_validate(story)
     story.slug = _unique_slug(story.title)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
@@ -154,7 +157,7 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     if expected_version is not None and expected_version != story.version:
         raise VersionConflict(story.version)
     fields = _apply(story, data, user)
-    _validate(story)
+    story_validate(story)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
         fields.append("consent_document")

@@ -28,6 +28,9 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
     hub = None
     programme = None
 
+    class Meta(ImpactStoryFilterSet.Meta):
+        fields = ["q", "province", "library_level", "activity_type", "year"]
+
 
 def _with_display(stories, user):
     """Attach what the templates may show of each story (the privacy rule is decided once, here)."""
