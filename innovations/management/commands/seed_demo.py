@@ -90,7 +90,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         if not getattr(settings, "JIPP_ALLOW_DEMO_DATA", False):
             raise CommandError("Demo data is not allowed with these settings (JIPP_ALLOW_DEMO_DATA is off).")
-        if not Programme.objects.filter(slug=tpbis.PROGRAMME["slug"]).exists():
+        if not (Programme.objects.filter(slug=tpbis.PROGRAMME["slug"]).exists() and Province.objects.exists()):
             call_command("seed_reference", stdout=self.stdout)
         sizes = SCALES[scale]
         with transaction.atomic():
