@@ -77,6 +77,17 @@ def programme_indicators(programme: Programme) -> QuerySet[Indicator]:
     )
 
 
+def innovation_indicators(innovation) -> QuerySet[Indicator]:
+    """An innovation's indicators, with measurements and sources prefetched (for its page and the API)."""
+    return (
+        Indicator.objects.filter(innovation=innovation)
+        .order_by("pk")
+        .prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.select_related("source").order_by("measured_on"))
+        )
+    )
+
+
 def programme_for_page(slug: str) -> Programme | None:
     """A programme with its hub and sources, for its page."""
     return Programme.objects.select_related("hub").prefetch_related("sources").filter(slug=slug).first()

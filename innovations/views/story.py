@@ -39,6 +39,14 @@ def _with_display(stories, user):
     return stories
 
 
+def indicator_panels(indicators) -> list[tuple]:
+    """(indicator, JSON element id, chart data) for templates/stories/_indicators.html.
+
+    Any page with indicators (a programme's, an innovation's) renders them through that include.
+    """
+    return [(ind, f"indicator-{ind.pk}-data", _chart_data(ind)) for ind in indicators]
+
+
 def _chart_data(indicator) -> dict:
     points = list(indicator.measurements.all())
     return {
@@ -80,7 +88,7 @@ class ProgrammeDetailView(ListView):
             programme=self.programme,
             filter=self.filterset,
             totals=selectors.story_totals(self.filtered),
-            indicators=[(ind, f"indicator-{ind.pk}-data", _chart_data(ind)) for ind in indicators],
+            indicator_panels=indicator_panels(indicators),
         )
         return ctx
 

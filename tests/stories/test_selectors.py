@@ -86,3 +86,13 @@ def test_programme_indicators_prefetch_measurements(programme, django_assert_num
     with django_assert_num_queries(2):
         rows = [(ind.slug, [m.value for m in ind.measurements.all()]) for ind in programme_indicators(programme)]
     assert [r[0] for r in rows] == ["i0", "i1", "i2"]
+
+
+def test_innovation_indicators_belong_to_the_innovation(programme, hub):
+    from innovations.models import Indicator, Innovation
+    from innovations.selectors.story import innovation_indicators
+
+    innovation = Innovation.objects.create(institution=hub, hub=hub, title="Inovasi", slug="inovasi")
+    mine = Indicator.objects.create(innovation=innovation, slug="a", name="A", unit="orang")
+    Indicator.objects.create(programme=programme, slug="a", name="B", unit="orang")
+    assert list(innovation_indicators(innovation)) == [mine]

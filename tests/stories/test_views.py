@@ -309,3 +309,32 @@ def test_query_count_does_not_grow_with_stories(
     with django_assert_max_num_queries(budget):
         client.get(url)
     assert _queries(client, url) == small
+
+
+def test_erased_story_edit_form_has_no_personal_fields(client, programme, admin):
+    from django.utils import timezone
+
+    story = ImpactStoryFactory(
+        programme=programme, status="draft", beneficiary_name="", gender="", age_group="", erased_at=timezone.now()
+    )
+    client.force_login(admin)
+    response = client.get(reverse("stories:story_edit", args=[story.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="beneficiary_name"' not in html and 'name="photo"' not in html
+    assert 'name="title"' in html
+
+
+def test_consent_document_is_for_members_and_staff_only(client, admin, staff, other_member, story_data):
+    from innovations.services.story import story_create
+
+    consent = upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
+    story = story_create(user=admin, data={**story_data, "consent_document": consent})
+    url = reverse("stories:story_consent_document", args=[story.slug])
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(other_member)
+    assert client.get(url).status_code == 404  # a draft of another hub is not even visible
+    for user in (admin, staff):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
