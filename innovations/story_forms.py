@@ -70,6 +70,12 @@ class ImpactStoryForm(forms.ModelForm):
         self.fields["income_before"].widget.attrs.update({"min": 0, "inputmode": "numeric"})
         self.fields["income_after"].widget.attrs.update({"min": 0, "inputmode": "numeric"})
         self.fields["people_reached"].widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        # The name is protected by the consent fields only: free text must not repeat it.
+        for name in ("title", "narrative_before", "narrative_after"):
+            if name in self.fields:
+                self.fields[name].help_text = _(
+                    "Jangan tulis nama penerima manfaat di sini; nama hanya diisi di kolom penerima manfaat."
+                )
         bootstrapify(self)
 
     def _post_clean(self):

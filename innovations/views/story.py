@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
@@ -50,7 +51,7 @@ def indicator_panels(indicators) -> list[tuple]:
 def _chart_data(indicator) -> dict:
     points = list(indicator.measurements.all())
     return {
-        "label": indicator.name,
+        "label": indicator.name_en if get_language() == "en" and indicator.name_en else indicator.name,
         "unit": indicator.unit,
         "labels": [m.measured_on.isoformat() for m in points],
         "values": [float(m.value) for m in points],
