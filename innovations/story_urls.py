@@ -16,5 +16,8 @@ urlpatterns = [
     path("stories/<slug:slug>/erase/", views.StoryEraseView.as_view(), name="story_erase"),
     path("stories/<slug:slug>/actions/<str:action>/", views.StoryTransitionView.as_view(), name="story_transition"),
     path("stories/<slug:slug>/photos/<int:pk>/", views.StoryPhotoView.as_view(), name="story_photo"),
+    path(
+        "stories/<slug:slug>/photos/<int:pk>/delete/", views.StoryPhotoDeleteView.as_view(), name="story_photo_delete"
+    ),
     path("stories/<slug:slug>/consent-document/", views.ConsentDocumentView.as_view(), name="story_consent_document"),
 ]

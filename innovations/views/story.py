@@ -179,7 +179,8 @@ class _StoryFormMixin(LoginRequiredMixin):
             )
 
     def _render(self, form, story=None, status=200):
-        return render(self.request, self.template_name, {"form": form, "story": story}, status=status)
+        photos = list(story.photos.all()) if story is not None else []
+        return render(self.request, self.template_name, {"form": form, "story": story, "photos": photos}, status=status)
 
 
 class StoryCreateView(_StoryFormMixin, View):
@@ -247,6 +248,17 @@ class StoryEditView(_StoryFormMixin, View):
                 messages.success(request, _("Perubahan disimpan."))
                 return redirect(story)
         return self._render(form, story, status=400)
+
+
+class StoryPhotoDeleteView(LoginRequiredMixin, View):
+    """POST: remove one photo of a story (the hub's members, while they may edit it)."""
+
+    def post(self, request, slug, pk):
+        story = _story_or_404(slug, request.user)
+        photo = get_object_or_404(StoryPhoto, pk=pk, story=story)
+        services.story_photo_delete(photo=photo, user=request.user)
+        messages.success(request, _("Foto dihapus."))
+        return redirect("stories:story_edit", slug=story.slug)
 
 
 class StoryTransitionView(LoginRequiredMixin, View):

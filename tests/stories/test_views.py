@@ -338,3 +338,18 @@ def test_consent_document_is_for_members_and_staff_only(client, admin, staff, ot
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_members_delete_photos_others_cannot(client, programme, editor, other_member):
+    story = ImpactStoryFactory(programme=programme, consent_photo_public=True)
+    photo = story_photo_add(story=story, user=editor, file=upload())
+    url = reverse("stories:story_photo_delete", args=[story.slug, photo.pk])
+    client.force_login(other_member)
+    assert client.post(url).status_code == 403
+    client.force_login(editor)
+    assert (
+        reverse("stories:story_photo", args=[story.slug, photo.pk])
+        in client.get(reverse("stories:story_edit", args=[story.slug])).content.decode()
+    )
+    assert client.post(url).status_code == 302
+    assert not StoryPhoto.objects.exists()
