@@ -179,3 +179,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# --- Demo content -----------------------------------------------------------------------------
+# `seed_demo` creates synthetic records (badged "Contoh") only where this is on: local and test.
+JIPP_ALLOW_DEMO_DATA = env.bool("JIPP_ALLOW_DEMO_DATA", default=False)

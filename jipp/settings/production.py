@@ -26,3 +26,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Production never holds synthetic records: `seed_demo` refuses to run.
+JIPP_ALLOW_DEMO_DATA = False

@@ -1,0 +1,265 @@
+"""Writes of impact stories: create, update, photos, workflow and erasure of personal data.
+
+Pages, the API and the demo seeder call these; the rules live here and in hubs.permissions.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from hubs import permissions
+
+from ..exceptions import VersionConflict
+from ..files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
+from ..models import PERSONAL_FIELDS, ImpactStory, StoryPhoto
+from ..workflow import workflow_transition
+
+# Content fields a create or update may set. `hub` is set on create only: moving a story to
+# another hub would hand it to other editors.
+STORY_FIELDS = [
+    "programme",
+    "innovation",
+    "title",
+    "title_en",
+    "library_name",
+    "library_level",
+    "province",
+    "regency",
+    "beneficiary_name",
+    "gender",
+    "age_group",
+    "has_disability",
+    "consent_name_public",
+    "consent_photo_public",
+    "consent_date",
+    "activity_type",
+    "people_reached",
+    "narrative_before",
+    "narrative_after",
+    "narrative_before_en",
+    "narrative_after_en",
+    "income_before",
+    "income_after",
+    "story_date",
+]
+
+ERASURE_REASON = "Penghapusan data pribadi atas permintaan (UU 27/2022)"
+
+
+def story_validate(story: ImpactStory) -> None:
+    """The rules of a story beyond its field types, as one ValidationError keyed by field.
+
+    The services call it before saving; the form calls it too, so that every error shows at once.
+    """
+    errors = {}
+    today = timezone.localdate()
+    for field in ("income_before", "income_after"):
+        value = getattr(story, field)
+        if value is not None and value < 0:
+            errors[field] = ValidationError(_("Pendapatan tidak boleh negatif."), code="negative_income")
+    if story.story_date and story.story_date > today:
+        errors["story_date"] = ValidationError(_("Tanggal kisah tidak boleh di masa depan."), code="future_date")
+    if (story.consent_name_public or story.consent_photo_public) and not story.consent_date:
+        errors["consent_date"] = ValidationError(
+            _("Tanggal persetujuan wajib diisi bila nama atau foto boleh dipublikasikan."), code="consent_date_required"
+        )
+    if story.consent_date and story.consent_date > today:
+        errors["consent_date"] = ValidationError(
+            _("Tanggal persetujuan tidak boleh di masa depan."), code="future_date"
+        )
+    if story.regency_id and story.province_id and story.regency.province_id != story.province_id:
+        errors["regency"] = ValidationError(
+            _("Kabupaten/kota tidak berada di provinsi yang dipilih."), code="regency_outside_province"
+        )
+    if story.erased_at is not None and any(getattr(story, f) not in ("", None) for f in PERSONAL_FIELDS):
+        errors["beneficiary_name"] = ValidationError(
+            _("Data pribadi kisah ini telah dihapus dan tidak dapat diisi kembali."), code="erased"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+# Path words of the story URLs that a slug must not take.
+RESERVED_SLUGS = {"new"}
+
+
+def _unique_slug(title: str, *, exclude_pk=None) -> str:
+    base = slugify(title)[:120].strip("-") or "kisah"
+    if base in RESERVED_SLUGS:
+        base = f"kisah-{base}"
+    slug, n = base, 2
+    others = ImpactStory.objects.exclude(pk=exclude_pk) if exclude_pk else ImpactStory.objects.all()
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _store_consent_document(story: ImpactStory, uploaded) -> None:
+    checked = check_upload(uploaded, allowed=DOCUMENT_KINDS & {"pdf", *IMAGE_KINDS})
+    if story.consent_document:
+        story.consent_document.delete(save=False)
+    django_file = checked.as_django_file()
+    story.consent_document.save(django_file.name, django_file, save=False)
+
+
+def _apply(story: ImpactStory, data: dict, user) -> list[str]:
+    """Copy the known fields of `data` onto the story; returns the names that were given."""
+    given = [f for f in STORY_FIELDS if f in data]
+    consent_before = (story.consent_name_public, story.consent_photo_public, story.consent_date)
+    for field in given:
+        value = data[field]
+        if isinstance(value, str):
+            value = value.strip()
+        setattr(story, field, value)
+    # Whoever records a (changed) consent is its recorder: the record says who vouched for it.
+    if (story.consent_name_public, story.consent_photo_public, story.consent_date) != consent_before or (
+        story.consent_date and story.consent_recorded_by_id is None
+    ):
+        story.consent_recorded_by = user
+        given.append("consent_recorded_by")
+    return given
+
+
+@transaction.atomic
+def story_create(*, user, data: dict) -> ImpactStory:
+    """Create a draft story for a hub the user is a member of (admin or editor).
+
+    `data` holds model values (instances for relations); `hub` defaults to the programme's hub.
+    An optional `consent_document` (uploaded file) is checked by content (PDF or image).
+    Raises PermissionDenied or ValidationError (keyed by field).
+    """
+    programme = data.get("programme")
+    hub = data.get("hub") or (programme.hub if programme else None)
+    if hub is None or not permissions.can_create_for_hub(user, hub.pk):
+        raise PermissionDenied(_("Anda bukan anggota hub ini."))
+    story = ImpactStory(hub=hub, created_by=user, is_demo=bool(data.get("is_demo", False)))
+    _apply(story, data, user)
+    story_validate(story)
+    story.slug = _unique_slug(story.title)
+    if data.get("consent_document"):
+        _store_consent_document(story, data["consent_document"])
+    story.full_clean()
+    story.save()
+    return story
+
+
+@transaction.atomic
+def story_update(*, story: ImpactStory, user, data: dict, expected_version: int | None = None) -> ImpactStory:
+    """Change a story's content. Raises VersionConflict when `expected_version` is stale.
+
+    The hub's members may edit while the story is a draft, needs revision, or is published.
+    """
+    story = ImpactStory.objects.select_for_update().get(pk=story.pk)
+    if not permissions.can_edit(user, story):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kisah ini."))
+    if expected_version is not None and expected_version != story.version:
+        raise VersionConflict(story.version)
+    fields = _apply(story, data, user)
+    story_validate(story)
+    if data.get("consent_document"):
+        _store_consent_document(story, data["consent_document"])
+        fields.append("consent_document")
+    story.full_clean()
+    story.version += 1
+    story.save(update_fields=[*dict.fromkeys(fields), "version", "updated_at"])
+    return story
+
+
+def _submit_gate(story: ImpactStory) -> None:
+    # A named person may only be published with a recorded consent.
+    if story.beneficiary_name and not story.consent_date:
+        raise ValidationError(
+            {"consent_date": _("Catat tanggal persetujuan penerima manfaat sebelum mengajukan.")},
+            code="consent_required",
+        )
+
+
+def story_transition(*, story: ImpactStory, user, action: str, comment: str = "") -> ImpactStory:
+    """Move a story through the shared review workflow (submit, start_review, publish, ...)."""
+    return workflow_transition(
+        obj=story,
+        user=user,
+        action=action,
+        comment=comment,
+        validate=_submit_gate if action == "submit" else None,
+    )
+
+
+def story_submit(*, story: ImpactStory, user) -> ImpactStory:
+    """Submit a story for review (hub admins); a named beneficiary needs a recorded consent."""
+    return story_transition(story=story, user=user, action="submit")
+
+
+@transaction.atomic
+def story_photo_add(*, story: ImpactStory, user, file, caption: str = "") -> StoryPhoto:
+    """Attach a photo, checked by content (JPEG, PNG, WebP) and re-encoded without EXIF (GPS included)."""
+    if not permissions.can_edit(user, story):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kisah ini."))
+    if story.erased_at is not None:
+        raise ValidationError(_("Data pribadi kisah ini telah dihapus; foto tidak dapat ditambahkan."), code="erased")
+    try:
+        checked = check_upload(file, allowed=IMAGE_KINDS)
+    except ValidationError as exc:
+        raise ValidationError({"photo": exc.error_list}) from exc
+    photo = StoryPhoto(
+        story=story,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=len(checked.content),
+        uploaded_by=user,
+        caption=(caption or "").strip(),
+    )
+    django_file = checked.as_django_file()
+    photo.image.save(django_file.name, django_file, save=False)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def story_photo_delete(*, photo: StoryPhoto, user) -> None:
+    """Remove a photo and its file."""
+    if not permissions.can_edit(user, photo.story):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kisah ini."))
+    _delete_photo_files([photo])
+    photo.delete()
+
+
+def _delete_photo_files(photos) -> None:
+    # Files go after the transaction commits: a rolled-back erasure must not lose the photos.
+    for photo in photos:
+        storage, name = photo.image.storage, photo.image.name
+        if name:
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+
+
+@transaction.atomic
+def story_erase_personal_data(*, story: ImpactStory, user) -> ImpactStory:
+    """Anonymise a story on the beneficiary's request (ministry staff or the hub's admins).
+
+    Clears the beneficiary's name, gender, age group and disability, deletes the photos and the
+    consent document, and sets `erased_at`. The story keeps its figures (people reached, incomes),
+    so totals still count it. The history row of the erasure carries its reason and none of the
+    erased values (the history never stores the personal fields).
+    """
+    story = ImpactStory.objects.select_for_update().get(pk=story.pk)
+    if not permissions.can_erase_personal_data(user, story):
+        raise PermissionDenied(_("Anda tidak berwenang menghapus data pribadi kisah ini."))
+    photos = list(story.photos.all())
+    _delete_photo_files(photos)
+    story.photos.all().delete()
+    if story.consent_document:
+        storage, name = story.consent_document.storage, story.consent_document.name
+        transaction.on_commit(lambda: storage.delete(name))
+        story.consent_document = ""
+    story.beneficiary_name = ""
+    story.gender = ""
+    story.age_group = ""
+    story.has_disability = None
+    story.erased_at = timezone.now()
+    story.version += 1
+    story._change_reason = ERASURE_REASON
+    story.save(update_fields=[*PERSONAL_FIELDS, "consent_document", "erased_at", "version", "updated_at"])
+    return story
