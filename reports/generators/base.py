@@ -14,7 +14,7 @@ class ReportError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReportSpec:
     kind: str
     prepare: Callable  # (user, params) -> (clean params, title); raises ReportError
