@@ -14,7 +14,7 @@ from hubs.permissions import is_ministry_staff, visible_q
 from hubs.selectors import cohorts_with_counts, hubs_list
 from innovations.models import ImpactStory, Indicator, Innovation, Measurement, Replication
 
-from .models import ReportJob
+from .models import ReportJob, ReportSubscription
 
 
 def report_jobs_of(user):
@@ -30,6 +30,10 @@ def report_job_for(user, pk: int):
     if job.requested_by_id == user.pk or is_ministry_staff(user):
         return job
     return None
+
+
+def is_subscribed(user, kind: str) -> bool:
+    return ReportSubscription.objects.filter(user=user, kind=kind, is_active=True).exists()
 
 
 def visible_innovations(user):

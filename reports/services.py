@@ -344,6 +344,17 @@ def report_files_expire(*, now=None) -> int:
     return expired
 
 
+def report_subscription_set(*, user, active: bool, kind: str = ReportKind.NETWORK_RECAP) -> ReportSubscription:
+    """Subscribe a ministry staff member to (or unsubscribe from) the monthly recap by e-mail."""
+    if not is_ministry_staff(user):
+        raise PermissionDenied
+    sub, _created = ReportSubscription.objects.get_or_create(user=user, kind=kind)
+    if sub.is_active != active:
+        sub.is_active = active
+        sub.save(update_fields=["is_active"])
+    return sub
+
+
 def network_recap_schedule(*, now=None) -> int:
     """The monthly recap: one job per active subscriber who is ministry staff, once per month.
 

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
+from hubs.permissions import is_ministry_staff
+
 from . import selectors, services
-from .choices import ReportStatus
+from .choices import ReportKind, ReportStatus
 from .forms import ReportRequestForm
 
 CONTENT_TYPES = {
@@ -58,6 +60,13 @@ class ReportJobListView(ListView):
 
     def get_queryset(self):
         return selectors.report_jobs_of(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["can_subscribe"] = is_ministry_staff(user)
+        ctx["subscribed"] = ctx["can_subscribe"] and selectors.is_subscribed(user, ReportKind.NETWORK_RECAP)
+        return ctx
 
 
 @method_decorator(login_required, name="dispatch")
@@ -132,4 +141,17 @@ def job_cancel(request, pk: int):
         raise Http404
     if services.report_job_cancel(job=job, user=request.user):
         messages.info(request, _("Laporan dibatalkan."))
+    return redirect("reports:job_list")
+
+
+@require_POST
+@login_required
+def subscription_toggle(request):
+    """Staff turn the monthly network recap by e-mail on or off."""
+    active = request.POST.get("active") == "1"
+    services.report_subscription_set(user=request.user, active=active)
+    if active:
+        messages.success(request, _("Rekap jaringan bulanan akan dikirim ke email Anda."))
+    else:
+        messages.info(request, _("Langganan rekap jaringan bulanan dihentikan."))
     return redirect("reports:job_list")

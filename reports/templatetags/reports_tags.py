@@ -7,7 +7,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from hubs.permissions import is_ministry_staff, member_hub_ids
+from hubs.permissions import can_view, is_ministry_staff, member_hub_ids
 
 from ..choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage
 
@@ -54,4 +54,28 @@ def list_export_action(context, list_name):
         _("Ekspor daftar ini"),
         f"export-{list_name}",
         [("list", list_name), ("filters", request.GET.urlencode())],
+    )
+
+
+@register.inclusion_tag("reports/_action.html", takes_context=True)
+def innovation_profile_action(context, innovation):
+    """For the innovation detail page (innovations branch): anyone who can see it may print it."""
+    user = context["request"].user
+    if not (user.is_authenticated and can_view(user, innovation)):
+        return {"show": False}
+    return _context(
+        ReportKind.INNOVATION_PROFILE,
+        _("Buat laporan: profil inovasi (PDF)"),
+        "innovationprofile",
+        [("innovation", innovation.pk)],
+    )
+
+
+@register.inclusion_tag("reports/_action.html", takes_context=True)
+def tpbis_impact_action(context, programme):
+    """For a programme or stories page (stories branch)."""
+    if not context["request"].user.is_authenticated:
+        return {"show": False}
+    return _context(
+        ReportKind.TPBIS_IMPACT, _("Buat laporan: dampak program (PDF)"), "impact", [("programme", programme.pk)]
     )

@@ -169,3 +169,27 @@ def test_job_list_query_count_does_not_grow_with_jobs(client, staff_user, django
     client.force_login(staff_user)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("reports:job_list")).status_code == 200
+
+
+def test_request_form_page_prefills_from_the_query_string(client, staff_user):
+    hub = HubFactory()
+    client.force_login(staff_user)
+    page = client.get(reverse("reports:job_create") + f"?kind=hub_profile&hub={hub.pk}").content.decode()
+    assert '<option value="hub_profile" selected>' in page and f'<option value="{hub.pk}" selected>' in page
+
+
+def test_staff_subscribe_to_the_monthly_recap_from_my_reports(client, staff_user):
+    from reports.models import ReportSubscription
+
+    client.force_login(staff_user)
+    assert "Berlangganan" in client.get(reverse("reports:job_list")).content.decode()
+    client.post(reverse("reports:subscription_toggle"), {"active": "1"})
+    assert ReportSubscription.objects.get(user=staff_user).is_active
+    assert "Berhenti berlangganan" in client.get(reverse("reports:job_list")).content.decode()
+    client.post(reverse("reports:subscription_toggle"), {"active": "0"})
+    assert not ReportSubscription.objects.get(user=staff_user).is_active
+
+
+def test_non_staff_cannot_subscribe(client):
+    client.force_login(UserFactory())
+    assert client.post(reverse("reports:subscription_toggle"), {"active": "1"}).status_code == 403
