@@ -40,6 +40,8 @@ def generate(job, path, progress):
         "innovations_more": max(data["innovation_total"] - MAX_ROWS, 0),
         "replications_out": out[:MAX_ROWS],
         "replications_out_more": len(out) > MAX_ROWS,
+        "replications_out_total": data["replications_out"].count() if len(out) > MAX_ROWS else len(out),
+        "replications_in_total": data["replications_in"].count() if len(into) > MAX_ROWS else len(into),
         "replications_in": into[:MAX_ROWS],
         "replications_in_more": len(into) > MAX_ROWS,
         "job": job,
