@@ -45,3 +45,34 @@ def pdftotext():
         return out.stdout
 
     return extract
+
+
+CLOSED_PORT = "redis://127.0.0.1:6390/0"
+
+
+def _reset_pools():
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Celery publishing to a closed port, as when Redis is unreachable; call the result when it is back
+    (the eager mode then stands in for a working broker and worker)."""
+    conf = celery_app.conf
+    old = (conf.task_always_eager, conf.broker_url)
+    conf.task_always_eager = False
+    conf.broker_url = CLOSED_PORT
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT)
+    _reset_pools()
+
+    def back():
+        _reset_pools()
+        monkeypatch.undo()
+        conf.broker_url = old[1]
+        conf.task_always_eager = True
+
+    yield back
+    _reset_pools()
+    conf.task_always_eager, conf.broker_url = old

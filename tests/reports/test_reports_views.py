@@ -193,3 +193,33 @@ def test_staff_subscribe_to_the_monthly_recap_from_my_reports(client, staff_user
 def test_non_staff_cannot_subscribe(client):
     client.force_login(UserFactory())
     assert client.post(reverse("reports:subscription_toggle"), {"active": "1"}).status_code == 403
+
+
+def test_broker_down_the_page_says_the_report_starts_shortly_never_an_error(
+    client, staff_user, broker_down, django_capture_on_commit_callbacks
+):
+    HubFactory()
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:job_create"), {"kind": "network_recap", "language": "id"}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "akan dimulai sebentar lagi" in page and "Dalam antrean" in page
+    api = APIClient()
+    api.force_authenticate(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = api.post("/api/v1/reports/", {"kind": "network_recap"}, format="json")
+    assert queued.status_code == 202 and queued.json()["status"] == "queued"
+    assert ReportJob.objects.filter(status="queued", dispatched_at__isnull=True).count() == 2
+    broker_down()  # the broker is back
+    assert services.report_jobs_sweep() == 2
+    assert ReportJob.objects.filter(status="succeeded").count() == 2
+
+
+def test_api_job_list_query_count_does_not_grow_with_jobs(staff_user, django_assert_max_num_queries):
+    for _ in range(15):
+        services.report_job_request(user=staff_user, kind="network_recap")
+    api = APIClient()
+    api.force_authenticate(staff_user)
+    with django_assert_max_num_queries(4):
+        assert len(api.get("/api/v1/reports/").json()) == 15
