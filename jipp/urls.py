@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("hubs/", include("hubs.urls")),
     path("", include("innovations.story_urls")),
+    path("reports/", include("reports.urls")),
+    path("api/v1/reports/", include("reports.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,110 @@
+"""Report jobs: every report is a database row whose state the user can always see."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import FINISHED_STATUSES, ReportFormat, ReportKind, ReportLanguage, ReportStatus
+from .storage import reports_storage
+
+
+def report_upload_path(instance, filename):
+    # One folder per job: file names stay readable for the user and never collide.
+    return f"reports/{instance.pk}/{filename}"
+
+
+class ReportJob(models.Model):
+    """One requested report: what, for whom, its progress, and the file it produced.
+
+    The row is the source of truth for the job's state (not Celery's result backend): the task
+    claims it with a conditional UPDATE (queued → running), so a message delivered twice runs once.
+    """
+
+    kind = models.CharField(_("jenis laporan"), max_length=30, choices=ReportKind.choices)
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
+    output_format = models.CharField(_("format"), max_length=5, choices=ReportFormat.choices)
+    language = models.CharField(_("bahasa"), max_length=5, choices=ReportLanguage.choices, default=ReportLanguage.ID)
+    title = models.CharField(_("judul"), max_length=255, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_jobs",
+        verbose_name=_("diminta oleh"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    message = models.CharField(_("pesan"), max_length=500, blank=True)
+    error_detail = models.TextField(_("rincian galat (untuk staf)"), blank=True)
+    file = models.FileField(
+        _("berkas"), upload_to=report_upload_path, storage=reports_storage, max_length=255, blank=True
+    )
+    file_size = models.PositiveBigIntegerField(_("ukuran berkas (bita)"), null=True, blank=True)
+    row_count = models.PositiveIntegerField(_("jumlah baris"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    dispatched_at = models.DateTimeField(_("dikirim ke antrean"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("kedaluwarsa"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    celery_task_id = models.CharField(_("ID tugas Celery"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("pekerjaan laporan")
+        verbose_name_plural = _("pekerjaan laporan")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__gte=0, progress__lte=100), name="reportjob_progress_0_100"),
+            models.CheckConstraint(
+                condition=~Q(status=ReportStatus.SUCCEEDED) | Q(finished_at__isnull=False),
+                name="reportjob_succeeded_has_finished_at",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="reportjob_user_created_idx"),
+            models.Index(fields=["status", "dispatched_at"], name="reportjob_status_dispatch_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    @property
+    def is_downloadable(self) -> bool:
+        return self.status == ReportStatus.SUCCEEDED and bool(self.file)
+
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+class ReportSubscription(models.Model):
+    """A user who receives a scheduled report (the monthly network recap) by email."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_subscriptions",
+        verbose_name=_("pengguna"),
+    )
+    kind = models.CharField(
+        _("jenis laporan"), max_length=30, choices=ReportKind.choices, default=ReportKind.NETWORK_RECAP
+    )
+    output_format = models.CharField(_("format"), max_length=5, choices=ReportFormat.choices, default=ReportFormat.XLSX)
+    language = models.CharField(_("bahasa"), max_length=5, choices=ReportLanguage.choices, default=ReportLanguage.ID)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__username", "kind"]
+        verbose_name = _("langganan laporan")
+        verbose_name_plural = _("langganan laporan")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="reportsubscription_unique_user_kind")]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_kind_display()}"

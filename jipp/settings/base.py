@@ -125,6 +125,12 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Generated reports: private (served only by the permission-checked download view), so
+    # outside MEDIA_ROOT. Point it at object storage in production by changing the backend.
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.path("DJANGO_REPORTS_ROOT", default=BASE_DIR / "private_media")},
+    },
 }
 
 # --- Email ----------------------------------------------------------------------------------
@@ -154,6 +160,18 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
+
+# --- Reports (reports app) ------------------------------------------------------------------
+# Files are deleted this many days after they were generated.
+REPORTS_EXPIRY_DAYS = env.int("REPORTS_EXPIRY_DAYS", default=7)
+# A report task is interrupted (soft) and then killed (hard) after these many seconds; the reaper
+# marks a job still "running" after the hard limit plus the grace as failed.
+REPORTS_SOFT_TIME_LIMIT = env.int("REPORTS_SOFT_TIME_LIMIT", default=600)
+REPORTS_TIME_LIMIT = env.int("REPORTS_TIME_LIMIT", default=660)
+REPORTS_REAP_GRACE_SECONDS = env.int("REPORTS_REAP_GRACE_SECONDS", default=120)
+# A queued job whose message was published this long ago without being picked up is re-published
+# by the sweeper (Redis here keeps nothing on disk, so a restart loses queued messages).
+REPORTS_REDISPATCH_AFTER_SECONDS = env.int("REPORTS_REDISPATCH_AFTER_SECONDS", default=900)
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,0 +1,66 @@
+"""The form that requests a report, used by the "Buat laporan" page and the buttons on other pages."""
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from hubs.selectors import hubs_list
+from innovations.models import Programme
+from jipp.forms import bootstrapify
+
+from .choices import ReportFormat, ReportKind, ReportLanguage
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis laporan"), choices=ReportKind.choices)
+    output_format = forms.ChoiceField(
+        label=_("Format"), choices=[("", _("Bawaan"))] + list(ReportFormat.choices), required=False
+    )
+    language = forms.ChoiceField(label=_("Bahasa laporan"), choices=ReportLanguage.choices)
+    hub = forms.ModelChoiceField(label=_("Hub"), queryset=None, required=False, help_text=_("Untuk profil hub."))
+    innovation = forms.IntegerField(
+        label=_("Nomor inovasi"), required=False, min_value=1, help_text=_("Untuk profil inovasi.")
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Program"),
+        queryset=Programme.objects.order_by("name"),
+        required=False,
+        help_text=_("Untuk laporan dampak."),
+    )
+    list = forms.CharField(widget=forms.HiddenInput, required=False)
+    filters = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = hubs_list().order_by("name")
+        bootstrapify(self)
+
+    def report_params(self) -> dict:
+        """The job parameters of the chosen kind (the service validates them)."""
+        data = self.cleaned_data
+        kind = data["kind"]
+        if kind == ReportKind.HUB_PROFILE:
+            return {"hub": data["hub"].pk if data.get("hub") else None}
+        if kind == ReportKind.INNOVATION_PROFILE:
+            return {"innovation": data.get("innovation")}
+        if kind == ReportKind.TPBIS_IMPACT:
+            return {"programme": data["programme"].pk} if data.get("programme") else {}
+        if kind == ReportKind.LIST_EXPORT:
+            qd = QueryDict(data.get("filters") or "")
+            return {"list": data.get("list"), "filters": {k: v if len(v) > 1 else v[0] for k, v in qd.lists()}}
+        return {}
+
+    def add_service_errors(self, error):
+        """Show a service's ValidationError next to the matching field (params → the kind's field)."""
+        field_for_params = {
+            ReportKind.HUB_PROFILE: "hub",
+            ReportKind.INNOVATION_PROFILE: "innovation",
+            ReportKind.TPBIS_IMPACT: "programme",
+        }.get(self.cleaned_data.get("kind"))
+        for field, messages in error.message_dict.items():
+            target = field if field in self.fields else None
+            if field == "params":
+                target = field_for_params
+            for message in messages:
+                self.add_error(target, message)
+        bootstrapify(self)

@@ -1,0 +1,45 @@
+"""3. One-page innovation profile (PDF), for briefings and replication visits."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hubs.permissions import can_view
+from innovations.models import Innovation
+
+from .. import selectors
+from ..choices import ReportKind
+from .base import ReportError, ReportSpec, int_param, register
+from .pdf import render_pdf
+
+
+def prepare(user, params):
+    pk = int_param(params, "innovation")
+    innovation = Innovation.objects.filter(pk=pk).first() if pk else None
+    # An innovation the user may not see is "not found": its existence is not disclosed.
+    if innovation is None or not can_view(user, innovation):
+        raise ReportError(_("Inovasi tidak ditemukan."))
+    return {"innovation": innovation.pk}, _("Profil inovasi: %(title)s") % {"title": innovation.title[:200]}
+
+
+def generate(job, path, progress):
+    data = selectors.innovation_profile_data(job.params["innovation"])
+    if data is None or not can_view(job.requested_by, data["innovation"]):
+        raise ReportError(_("Inovasi tidak ditemukan."))
+    progress(40)
+    render_pdf(
+        template="reports/pdf/innovation_profile.html",
+        context={**data, "replications": list(data["replications"][:10]), "job": job},
+        path=path,
+        language=job.language,
+    )
+    progress(95)
+    return 1
+
+
+def filename(job):
+    innovation = Innovation.objects.filter(pk=job.params.get("innovation")).only("slug").first()
+    slug = innovation.slug[:80] if innovation else job.params.get("innovation")
+    return f"profil-inovasi-{slug}-{timezone.localdate():%Y-%m-%d}"
+
+
+register(ReportSpec(ReportKind.INNOVATION_PROFILE, prepare, generate, filename))

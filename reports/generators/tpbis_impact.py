@@ -1,0 +1,83 @@
+"""4. TPBIS impact report (PDF): a programme's indicators against their targets, with server-drawn
+charts, and the totals of its impact stories."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innovations.choices import LibraryLevel
+from innovations.models import Programme
+
+from .. import selectors
+from ..choices import ReportKind
+from .base import ReportError, ReportSpec, int_param, register
+from .charts import bar_chart_svg
+from .pdf import render_pdf
+
+
+def _programme(params):
+    pk = int_param(params, "programme")
+    if pk:
+        return Programme.objects.filter(pk=pk).first()
+    # Without a choice, the TPBIS programme of Perpusnas.
+    return Programme.objects.filter(slug="tpbis").first()
+
+
+def prepare(user, params):
+    programme = _programme(params)
+    if programme is None:
+        raise ReportError(_("Program tidak ditemukan."))
+    return {"programme": programme.pk}, _("Laporan dampak: %(name)s") % {"name": str(programme)}
+
+
+def _story_rows(stories, user):
+    # Names follow the consent rules of the privacy module (issue 4): imported here, not at module
+    # load, so that the other report kinds work without it.
+    from innovations.privacy import beneficiary_display_name
+
+    return [{"story": s, "name": beneficiary_display_name(story=s, user=user)} for s in stories]
+
+
+def generate(job, path, progress):
+    programme = Programme.objects.filter(pk=job.params.get("programme")).first()
+    if programme is None:
+        raise ReportError(_("Program tidak ditemukan."))
+    data = selectors.tpbis_impact_data(job.requested_by, programme)
+    progress(40)
+    en = job.language == "en"
+    levels = dict(LibraryLevel.choices)
+    indicator_chart = bar_chart_svg(
+        [
+            ((i["indicator"].name_en if en and i["indicator"].name_en else i["indicator"].name), i["share"] or 0, 100)
+            for i in data["indicators"]
+            if i["share"] is not None
+        ],
+        unit="%",
+    )
+    activity_chart = bar_chart_svg(
+        [
+            (
+                (r["activity_type__name_en"] if en and r["activity_type__name_en"] else r["activity_type__name"]),
+                r["people"],
+            )
+            for r in data["by_activity"]
+        ]
+    )
+    context = {
+        **data,
+        "indicator_chart": indicator_chart,
+        "activity_chart": activity_chart,
+        "by_level": [{**r, "label": levels.get(r["library_level"], r["library_level"])} for r in data["by_level"]],
+        "recent": _story_rows(data["recent"], job.requested_by) if data["recent"] else [],
+        "job": job,
+    }
+    render_pdf(template="reports/pdf/tpbis_impact.html", context=context, path=path, language=job.language)
+    progress(95)
+    return data["story_total"]
+
+
+def filename(job):
+    programme = Programme.objects.filter(pk=job.params.get("programme")).only("slug").first()
+    return f"dampak-{programme.slug if programme else 'program'}-{timezone.localdate():%Y-%m-%d}"
+
+
+register(ReportSpec(ReportKind.TPBIS_IMPACT, prepare, generate, filename))

@@ -1,0 +1,382 @@
+"""Writes of the reports app: request, dispatch, run, cancel, reap, sweep and expire report jobs.
+
+The life of a job:
+1. `report_job_request` validates the request (kind, format, permission), saves a *queued* row, and
+   publishes its message after the transaction commits (`report_job_dispatch`). When the broker is
+   unreachable the row stays queued and undispatched: the page says it will start shortly, and
+   `report_jobs_sweep` (periodic, and when a worker starts) publishes it later. Never an error page.
+2. The task calls `report_job_run`, which *claims* the row with a conditional UPDATE
+   (queued → running): a message delivered twice finds nothing to claim and does nothing.
+3. The generator writes to a temporary file; only a complete file is saved to the reports storage.
+   Any failure leaves no file behind and a message the user understands.
+4. `report_jobs_reap` fails jobs stuck in *running* (a killed worker), `report_files_expire` deletes
+   files past `expires_at`.
+"""
+
+import errno
+import logging
+import os
+import tempfile
+import time
+import traceback
+import uuid
+from datetime import timedelta
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.mail import EmailMessage
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from hubs.permissions import is_ministry_staff
+
+from .choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
+from .generators import ReportError, get_spec
+from .models import ReportJob, ReportSubscription
+
+logger = logging.getLogger(__name__)
+
+# Errors worth another try after a pause: the database or a network storage briefly unavailable.
+# Anything else (a bug, a full disk, a permission problem) fails the job at once with a reason.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+class TransientReportError(Exception):
+    """Raised by report_job_run after putting the job back in the queue; the task retries it."""
+
+
+def _msg(language: str, text_fn) -> str:
+    """A user-facing message in the job's language (messages are stored as text on the row)."""
+    with translation.override(language):
+        return str(text_fn())
+
+
+# --- Request and dispatch -------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_job_request(
+    *, user, kind: str, output_format: str = "", language: str = ReportLanguage.ID, params: dict | None = None
+) -> ReportJob:
+    """Save a queued job for `user` and publish it once the transaction commits.
+
+    Raises ValidationError (field-keyed) for an unknown kind, a format the kind cannot produce, or
+    parameters the user may not use (e.g. a hub they are not a member of).
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied
+    if kind not in KIND_FORMATS:
+        raise ValidationError({"kind": _("Jenis laporan tidak dikenal.")}, code="invalid_kind")
+    formats = KIND_FORMATS[kind]
+    output_format = output_format or formats[0]
+    if output_format not in formats:
+        raise ValidationError(
+            {"output_format": _("Laporan ini tersedia dalam format: %(f)s.") % {"f": ", ".join(formats)}},
+            code="invalid_format",
+        )
+    if language not in ReportLanguage.values:
+        raise ValidationError({"language": _("Bahasa tidak dikenal.")}, code="invalid_language")
+    params = dict(params or {})
+    try:
+        with translation.override(language):
+            clean, title = get_spec(kind).prepare(user, params)
+    except ReportError as exc:
+        raise ValidationError({"params": exc.message}, code="invalid_params") from exc
+    # Scheduling keys are kept as given; they are not user-controllable through the forms or API.
+    for key in ("period", "email"):
+        if key in params:
+            clean[key] = params[key]
+    job = ReportJob(
+        kind=kind,
+        output_format=output_format,
+        language=language,
+        params=clean,
+        title=str(title)[:255],
+        requested_by=user,
+        message=_msg(language, lambda: _("Dalam antrean: laporan akan segera dimulai.")),
+    )
+    job.full_clean()
+    job.save()
+    job_id = job.pk
+    transaction.on_commit(lambda: report_job_dispatch(job_id=job_id), robust=True)
+    return job
+
+
+def report_job_dispatch(*, job_id: int) -> bool:
+    """Publish the job's message. False (and the job stays queued) when the broker is unreachable."""
+    from .tasks import report_job_run as task
+
+    task_id = str(uuid.uuid4())
+    # Record the attempt first: with the eager default the task runs inside apply_async.
+    ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(
+        dispatched_at=timezone.now(), celery_task_id=task_id
+    )
+    try:
+        task.apply_async(
+            args=[job_id],
+            task_id=task_id,
+            retry=True,
+            retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
+        )
+    except Exception:  # kombu raises several types for an unreachable broker; none may reach the user
+        logger.warning("Report job %s: broker unreachable, left queued for the sweeper", job_id, exc_info=True)
+        job = ReportJob.objects.filter(pk=job_id).only("language").first()
+        if job is not None:
+            ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(
+                dispatched_at=None,
+                message=_msg(
+                    job.language,
+                    lambda: _("Antrean sedang sibuk: laporan tersimpan dan akan dimulai sebentar lagi."),
+                ),
+            )
+        return False
+    return True
+
+
+# --- Run ------------------------------------------------------------------------------------
+
+EXTENSIONS = {ReportFormat.XLSX: "xlsx", ReportFormat.CSV: "csv", ReportFormat.PDF: "pdf"}
+
+
+def _progress_writer(job_id: int):
+    """A progress callback that writes at most about once a second (or on a jump of 5 points)."""
+    state = {"pct": 0, "at": 0.0}
+
+    def progress(pct: int):
+        pct = max(0, min(int(pct), 99))
+        now = time.monotonic()
+        if pct > state["pct"] and (pct - state["pct"] >= 5 or now - state["at"] >= 1):
+            ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(progress=pct)
+            state.update(pct=pct, at=now)
+
+    return progress
+
+
+def _failure_message(exc: BaseException) -> str:
+    """Words for the user; the technical detail goes to error_detail and the log."""
+    if isinstance(exc, ReportError):
+        return str(exc.message)
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return _("Laporan terlalu lama dibuat dan dihentikan. Persempit filter atau coba lagi nanti.")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("Ruang penyimpanan laporan penuh, sehingga laporan tidak dapat disimpan. Hubungi admin portal.")
+    if isinstance(exc, PermissionError) or (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS)):
+        return _("Penyimpanan laporan tidak dapat ditulis, jadi laporan tidak dapat disimpan. Hubungi admin portal.")
+    return _("Terjadi kesalahan tak terduga saat membuat laporan. Coba lagi; jika berulang, hubungi admin portal.")
+
+
+def _fail(job: ReportJob, exc: BaseException) -> None:
+    message = _msg(job.language, lambda: _failure_message(exc))
+    detail = "".join(traceback.format_exception(exc))[-4000:]
+    ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING).update(
+        status=ReportStatus.FAILED, finished_at=timezone.now(), message=message[:500], error_detail=detail
+    )
+
+
+def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True) -> str:
+    """Run one job if it is still queued; returns what happened: succeeded, failed, skipped, missing.
+
+    Raises TransientReportError (job back in the queue) on a transient error when not the final attempt.
+    """
+    now = timezone.now()
+    updates = {
+        "status": ReportStatus.RUNNING,
+        "started_at": now,
+        "finished_at": None,
+        "attempts": F("attempts") + 1,
+        "progress": 1,
+    }
+    if task_id:
+        updates["celery_task_id"] = task_id
+    claimed = ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(**updates)
+    if not claimed:
+        return "skipped" if ReportJob.objects.filter(pk=job_id).exists() else "missing"
+
+    job = ReportJob.objects.select_related("requested_by").get(pk=job_id)
+    ReportJob.objects.filter(pk=job_id).update(message=_msg(job.language, lambda: _("Sedang dibuat…")))
+    spec = get_spec(job.kind)
+    ext = EXTENSIONS[job.output_format]
+    fd, tmp_path = tempfile.mkstemp(prefix="jipp-report-", suffix=f".{ext}")
+    os.close(fd)
+    stored_name = ""
+    try:
+        with translation.override(job.language):
+            # Permissions may have changed since the request: check them again.
+            spec.prepare(job.requested_by, job.params)
+            row_count = spec.generate(job, tmp_path, _progress_writer(job_id))
+            name = f"{spec.filename(job)}.{ext}"
+        # Only a complete file reaches the storage; a failure above leaves nothing to download.
+        with open(tmp_path, "rb") as fh:
+            job.file.save(name, File(fh), save=False)
+        stored_name = job.file.name
+        finished = timezone.now()
+        done = ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.SUCCEEDED,
+            progress=100,
+            file=stored_name,
+            file_size=os.path.getsize(tmp_path),
+            row_count=row_count,
+            finished_at=finished,
+            expires_at=finished + timedelta(days=settings.REPORTS_EXPIRY_DAYS),
+            message=_msg(job.language, lambda: _("Selesai: laporan siap diunduh.")),
+            error_detail="",
+        )
+        if not done:
+            # Cancelled or reaped meanwhile: the user no longer expects this file.
+            job.file.storage.delete(stored_name)
+            return "skipped"
+    except TRANSIENT_ERRORS as exc:
+        if stored_name:
+            job.file.storage.delete(stored_name)
+        if final_attempt:
+            _fail(job, exc)
+            return "failed"
+        logger.warning("Report job %s: transient error, retrying: %s", job_id, exc)
+        ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.QUEUED,
+            progress=0,
+            message=_msg(job.language, lambda: _("Gangguan sementara: laporan akan dicoba lagi otomatis.")),
+        )
+        raise TransientReportError(str(exc)) from exc
+    except (Exception, SoftTimeLimitExceeded) as exc:
+        if not isinstance(exc, ReportError):
+            logger.exception("Report job %s failed", job_id)
+        if stored_name:
+            job.file.storage.delete(stored_name)
+        _fail(job, exc)
+        return "failed"
+    finally:
+        os.unlink(tmp_path)
+
+    if job.params.get("email"):
+        report_job_email(job=ReportJob.objects.select_related("requested_by").get(pk=job_id))
+    return "succeeded"
+
+
+def report_job_email(*, job: ReportJob) -> bool:
+    """Send a finished scheduled report to its requester, attached. A mail failure never fails the job."""
+    user = job.requested_by
+    if not user.email or not job.file:
+        return False
+    with translation.override(job.language):
+        subject = _("[JIPP] %(title)s") % {"title": job.title}
+        body = _("Terlampir laporan terjadwal Anda: %(title)s.\n\nLangganan dapat diubah oleh admin portal.") % {
+            "title": job.title
+        }
+    message = EmailMessage(subject, body, to=[user.email])
+    with job.file.open("rb") as fh:
+        message.attach(job.download_name, fh.read())
+    try:
+        message.send()
+    except Exception:  # an SMTP outage must not turn a finished report into a failed one
+        logger.exception("Report job %s: e-mail to %s failed", job.pk, user.pk)
+        return False
+    return True
+
+
+# --- Cancel, reap, sweep, expire ------------------------------------------------------------
+
+
+def report_job_cancel(*, job: ReportJob, user) -> bool:
+    """Cancel a queued or running job (its requester or staff). A running generator's file is dropped."""
+    if job.requested_by_id != user.pk and not is_ministry_staff(user):
+        raise PermissionDenied
+    return bool(
+        ReportJob.objects.filter(pk=job.pk, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]).update(
+            status=ReportStatus.CANCELLED,
+            finished_at=timezone.now(),
+            message=_msg(job.language, lambda: _("Dibatalkan atas permintaan pengguna.")),
+        )
+    )
+
+
+def report_jobs_reap(*, now=None) -> int:
+    """Fail jobs still running past the hard time limit plus a grace: their worker died or hung."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.REPORTS_TIME_LIMIT + settings.REPORTS_REAP_GRACE_SECONDS)
+    reaped = 0
+    for job in ReportJob.objects.filter(status=ReportStatus.RUNNING, started_at__lt=cutoff).only("pk", "language"):
+        reaped += ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING, started_at__lt=cutoff).update(
+            status=ReportStatus.FAILED,
+            finished_at=now,
+            message=_msg(
+                job.language,
+                lambda: _(
+                    "Pembuatan laporan terhenti sebelum selesai (proses pembuat laporan berhenti atau melewati "
+                    "batas waktu). Silakan minta laporan ini lagi."
+                ),
+            ),
+            error_detail="reaped: running past REPORTS_TIME_LIMIT + REPORTS_REAP_GRACE_SECONDS",
+        )
+    if reaped:
+        logger.warning("Reaped %s report job(s) stuck in running", reaped)
+    return reaped
+
+
+def report_jobs_sweep(*, now=None) -> int:
+    """Publish queued jobs that were never published (broker down) or whose message was lost."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.REPORTS_REDISPATCH_AFTER_SECONDS)
+    ids = list(
+        ReportJob.objects.filter(status=ReportStatus.QUEUED)
+        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    return sum(1 for job_id in ids if report_job_dispatch(job_id=job_id))
+
+
+def report_files_expire(*, now=None) -> int:
+    """Delete the files of jobs past `expires_at`; the row stays, saying the file has expired."""
+    now = now or timezone.now()
+    expired = 0
+    for job in ReportJob.objects.filter(expires_at__lt=now).exclude(file="").only("pk", "file", "language"):
+        job.file.storage.delete(job.file.name)
+        ReportJob.objects.filter(pk=job.pk).update(
+            file="",
+            message=_msg(job.language, lambda: _("Berkas telah dihapus karena kedaluwarsa. Minta laporan baru.")),
+        )
+        expired += 1
+    return expired
+
+
+def report_subscription_set(*, user, active: bool, kind: str = ReportKind.NETWORK_RECAP) -> ReportSubscription:
+    """Subscribe a ministry staff member to (or unsubscribe from) the monthly recap by e-mail."""
+    if not is_ministry_staff(user):
+        raise PermissionDenied
+    sub, _created = ReportSubscription.objects.get_or_create(user=user, kind=kind)
+    if sub.is_active != active:
+        sub.is_active = active
+        sub.save(update_fields=["is_active"])
+    return sub
+
+
+def network_recap_schedule(*, now=None) -> int:
+    """The monthly recap: one job per active subscriber who is ministry staff, once per month.
+
+    Returns the number of jobs created; a second run in the same month creates none.
+    """
+    now = now or timezone.now()
+    period = timezone.localtime(now).strftime("%Y-%m")
+    created = 0
+    subs = ReportSubscription.objects.filter(
+        kind=ReportKind.NETWORK_RECAP, is_active=True, user__is_active=True
+    ).select_related("user")
+    for sub in subs:
+        if not is_ministry_staff(sub.user):
+            continue
+        if ReportJob.objects.filter(requested_by=sub.user, kind=sub.kind, params__period=period).exists():
+            continue
+        report_job_request(
+            user=sub.user,
+            kind=sub.kind,
+            output_format=sub.output_format,
+            language=sub.language,
+            params={"period": period, "email": True},
+        )
+        created += 1
+    return created

@@ -1,0 +1,63 @@
+"""Celery tasks of the reports app: each gets primary keys (or nothing) and calls one service."""
+
+import logging
+
+from celery import shared_task
+from celery.signals import worker_ready
+from django.conf import settings
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    name="reports.tasks.report_job_run",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=3,
+    soft_time_limit=settings.REPORTS_SOFT_TIME_LIMIT,
+    time_limit=settings.REPORTS_TIME_LIMIT,
+)
+def report_job_run(self, job_id: int) -> str:
+    """Generate one report. Idempotent: the service claims the job; a duplicate message does nothing.
+
+    Retries only transient errors (database/network hiccups), with exponential backoff.
+    """
+    final = self.request.retries >= self.max_retries
+    try:
+        return services.report_job_run(job_id=job_id, task_id=self.request.id or "", final_attempt=final)
+    except services.TransientReportError as exc:
+        raise self.retry(exc=exc, countdown=min(10 * 2**self.request.retries, 300)) from exc
+
+
+@shared_task(name="reports.tasks.report_jobs_reap")
+def report_jobs_reap() -> int:
+    return services.report_jobs_reap()
+
+
+@shared_task(name="reports.tasks.report_jobs_sweep")
+def report_jobs_sweep() -> int:
+    return services.report_jobs_sweep()
+
+
+@shared_task(name="reports.tasks.report_files_expire")
+def report_files_expire() -> int:
+    return services.report_files_expire()
+
+
+@shared_task(name="reports.tasks.network_recap_schedule")
+def network_recap_schedule() -> int:
+    return services.network_recap_schedule()
+
+
+@worker_ready.connect
+def _sweep_when_worker_starts(sender=None, **kwargs):
+    # A worker starting is the broker being back (or new): publish what waited for it.
+    try:
+        count = services.report_jobs_sweep()
+        if count:
+            logger.info("Published %s queued report job(s) at worker start", count)
+    except Exception:  # the worker must start even if the database is not there yet
+        logger.exception("Sweeping queued report jobs at worker start failed")

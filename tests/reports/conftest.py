@@ -1,0 +1,78 @@
+"""Fixtures of the reports tests: a private storage per test, Celery eager unless a test says not."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.conf import settings as django_settings
+from report_factories import UserFactory
+
+from jipp.celery_app import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def reports_storage_dir(settings, tmp_path):
+    """Each test writes reports to its own folder through the "reports" storage."""
+    location = tmp_path / "reports-storage"
+    settings.STORAGES = {
+        **django_settings.STORAGES,
+        "reports": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": location}},
+    }
+    return location
+
+
+@pytest.fixture(autouse=True)
+def celery_eager():
+    """Run tasks in-process (the embedded default) even when CELERY_BROKER_URL is set for the run."""
+    old = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = old
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(username="staf", staff=True)
+
+
+@pytest.fixture
+def pdftotext():
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: apt-get install -y poppler-utils")
+
+    def extract(path) -> str:
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
+        return out.stdout
+
+    return extract
+
+
+CLOSED_PORT = "redis://127.0.0.1:6390/0"
+
+
+def _reset_pools():
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Celery publishing to a closed port, as when Redis is unreachable; call the result when it is back
+    (the eager mode then stands in for a working broker and worker)."""
+    conf = celery_app.conf
+    old = (conf.task_always_eager, conf.broker_url)
+    conf.task_always_eager = False
+    conf.broker_url = CLOSED_PORT
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT)
+    _reset_pools()
+
+    def back():
+        _reset_pools()
+        monkeypatch.undo()
+        conf.broker_url = old[1]
+        conf.task_always_eager = True
+
+    yield back
+    _reset_pools()
+    conf.task_always_eager, conf.broker_url = old
