@@ -64,6 +64,9 @@ class InnovationForm(forms.ModelForm):
     """Every field of an innovation in sections, plus one checkbox and relevance note per SDG."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    video_url = forms.URLField(
+        label=_("tautan video"), required=False, assume_scheme="https", help_text=_("Paling lama 3 menit.")
+    )
 
     class Meta:
         model = Innovation
