@@ -54,3 +54,17 @@ def world(sdgs):
         staff=f.staff_user(username="staf"),
         anonymous=AnonymousUser(),
     )
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in-process even when CELERY_BROKER_URL points at Redis (the PostgreSQL pass sets it).
+
+    The real-worker path is covered by the redis-marked test in test_notifications.py.
+    """
+    from jipp.celery_app import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = previous

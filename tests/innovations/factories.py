@@ -12,13 +12,13 @@ from hubs.permissions import MINISTRY_STAFF_GROUP
 from innovations.models import SDG, Innovation, InnovationSDG, Replication
 
 ELIGIBLE_ASPECTS = {
-    "ringkasan": "Layanan antar jemput dokumen kependudukan bagi warga lanjut usia.",
+    "ringkasan": "Antar jemput dokumen kependudukan bagi warga lanjut usia.",
     "latar_belakang": "Warga lanjut usia sulit datang ke kantor dinas.",
     "kebaruan": "Petugas datang ke rumah dengan perangkat perekaman keliling.",
     "implementasi": "Diterapkan di seluruh kecamatan sejak dua tahun lalu.",
-    "signifikansi": "Waktu layanan turun dari dua minggu menjadi tiga hari.",
+    "signifikansi": "Waktu pengurusan turun dari dua minggu menjadi tiga hari.",
     "adaptabilitas": "Dapat diterapkan kabupaten lain dengan biaya kecil.",
-    "sumber_daya": "Dua mobil layanan dan enam petugas.",
+    "sumber_daya": "Dua mobil keliling dan enam petugas.",
     "strategi_keberlanjutan": "Masuk rencana kerja tahunan dinas dan peraturan bupati.",
 }
 

@@ -8,7 +8,7 @@ from innovations.models import Innovation
 from .helpers import innovation_form_data
 
 
-def test_draft_to_published_journey(client, world, django_capture_on_commit_callbacks):
+def test_draft_to_published_journey(client, world, eager_celery, django_capture_on_commit_callbacks):
     """Admin logs in, creates a draft, sees a field error, fixes it, submits; staff request a revision;
     the admin resubmits; staff publish; a visitor finds it by search and by filter; a member of another
     hub could neither see nor edit the draft."""

@@ -1,0 +1,56 @@
+"""Transitions e-mail the hub's admins and the reviewers, through a Celery task enqueued on commit."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from innovations.models import ReviewEvent
+from innovations.services import innovation as services
+from innovations.tasks import review_notification_send
+
+from . import factories as f
+
+
+def test_submit_mails_hub_admins_and_reviewers_after_commit(world, eager_celery, django_capture_on_commit_callbacks):
+    """Nothing is sent before the commit; after it, one message to each admin of the hub and each reviewer."""
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.innovation_submit(innovation=innovation, user=world.admin)
+    assert len(callbacks) == 1
+    assert mail.outbox == []
+    callbacks[0]()  # the commit: the task runs eagerly (no broker configured in tests)
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([world.admin.email, world.staff.email])
+    assert world.editor.email not in recipients and world.other.email not in recipients
+    assert innovation.title in mail.outbox[0].subject or innovation.title in mail.outbox[0].body
+
+
+def test_revision_mail_carries_the_comment(world, eager_celery, django_capture_on_commit_callbacks):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_transition(
+            innovation=innovation, user=world.staff, action="request_revision", comment="Tambahkan data anggaran."
+        )
+    assert mail.outbox
+    assert all("Tambahkan data anggaran." in m.body for m in mail.outbox)
+
+
+def test_failed_transition_sends_nothing(world, django_capture_on_commit_callbacks):
+    innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a)  # no SDG: not eligible
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(ValidationError):
+        services.innovation_submit(innovation=innovation, user=world.admin)
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_task_for_a_vanished_event_sends_nothing(world):
+    assert review_notification_send.apply(args=[987654]).get() == 0
+    assert mail.outbox == []
+
+
+def test_task_called_directly_returns_count(world):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    event = ReviewEvent.objects.create(
+        target=innovation, actor=world.staff, from_status="submitted", to_status="in_review"
+    )
+    assert review_notification_send(event.pk) == 2
