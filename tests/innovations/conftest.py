@@ -41,6 +41,11 @@ class World:
 
 @pytest.fixture
 def world(sdgs):
+    return build_world()
+
+
+def build_world() -> World:
+    """Two hubs, one coached institution each, and one user per role (see World)."""
     hub_a = f.hub(name="Pemerintah Provinsi Uji A", acronym="PUA")
     hub_b = f.hub(name="Pemerintah Provinsi Uji B", acronym="PUB")
     return World(

@@ -40,7 +40,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def staff_user(**kwargs):
     user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=MINISTRY_STAFF_GROUP))
+    user.groups.add(Group.objects.get_or_create(name=MINISTRY_STAFF_GROUP)[0])
     return user
 
 

@@ -1,8 +1,15 @@
 """Transitions e-mail the hub's admins and the reviewers, through a Celery task enqueued on commit."""
 
+import os
+import subprocess
+import sys
+import time
+
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from innovations.models import ReviewEvent
 from innovations.services import innovation as services
@@ -54,3 +61,63 @@ def test_task_called_directly_returns_count(world):
         target=innovation, actor=world.staff, from_status="submitted", to_status="in_review"
     )
     assert review_notification_send(event.pk) == 2
+
+
+@pytest.mark.redis
+@pytest.mark.skipif(
+    not settings.CELERY_BROKER_URL or connection.vendor != "postgresql",
+    reason="needs CELERY_BROKER_URL (Redis) and PostgreSQL, which a separate worker process can share",
+)
+def test_real_worker_sends_the_mail(transactional_db, tmp_path):
+    """With a broker, the transition is queued on commit and a real Celery worker on Redis sends the mail."""
+    from hubs.services import SeedResult
+    from innovations.reference import innovations_reference_seed
+
+    from .conftest import build_world
+
+    innovations_reference_seed(SeedResult())
+    world = build_world()
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.innovations.worker_settings",
+        "DATABASE_URL": _database_url(),
+        "JIPP_TEST_MAIL_DIR": str(tmp_path),
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "jipp",
+            "worker",
+            "-P",
+            "solo",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "WARNING",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        services.innovation_submit(innovation=innovation, user=world.admin)  # autocommit: on_commit fires now
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(list(tmp_path.iterdir())) < 1:
+            time.sleep(0.2)
+        time.sleep(0.5)
+        sent = "".join(p.read_text() for p in tmp_path.iterdir())
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+    assert world.admin.email in sent and world.staff.email in sent
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
