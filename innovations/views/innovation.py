@@ -43,6 +43,8 @@ class InnovationListView(FilterView):
         user = self.request.user
         ctx["can_create"] = bool(permissions.member_hub_ids(user))
         ctx["can_review"] = permissions.can_review(user)
+        # Keep the filter panel open when a filter other than the search box is in use.
+        ctx["filters_active"] = any(v for k, v in self.request.GET.items() if k not in ("q", "page"))
         return ctx
 
 
