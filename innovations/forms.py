@@ -220,6 +220,7 @@ class ReplicationForm(forms.ModelForm):
     """A replication of one innovation; the facilitating hub is one the user may record for."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    file = forms.FileField(label=_("Bukti (komitmen bertanda tangan, SK, foto; PDF/gambar/Office)"), required=False)
 
     class Meta:
         model = Replication
@@ -248,3 +249,6 @@ class ReplicationForm(forms.ModelForm):
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+
+    def evidence_file(self):
+        return self.cleaned_data.get("file")

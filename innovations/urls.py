@@ -13,6 +13,7 @@ urlpatterns = [
     path("replications/<int:pk>/edit/", views.replication_edit, name="replication_edit"),
     path("replications/<int:pk>/history/", views.replication_history, name="replication_history"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("replications/evidence/<int:pk>/", views.replication_evidence_download, name="replication_evidence_download"),
     path("<slug:slug>/", views.innovation_detail, name="innovation_detail"),
     path("<slug:slug>/edit/", views.innovation_edit, name="innovation_edit"),
     path("<slug:slug>/submit/", views.innovation_submit, name="innovation_submit"),

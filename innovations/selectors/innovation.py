@@ -52,9 +52,9 @@ def innovation_for_detail(*, slug: str, user) -> Innovation | None:
             "awards",
             Prefetch(
                 "replications",
-                queryset=Replication.objects.filter(permissions.replication_visible_q(user)).select_related(
-                    "adopter", "facilitating_hub"
-                ),
+                queryset=Replication.objects.filter(permissions.replication_visible_q(user))
+                .select_related("adopter", "facilitating_hub")
+                .prefetch_related("evidence"),
             ),
             Prefetch("review_events", queryset=ReviewEvent.objects.select_related("actor").order_by("created_at")),
         )

@@ -20,7 +20,7 @@ from hubs import permissions
 from ..choices import Group
 from ..exceptions import VersionConflict
 from ..files import check_upload
-from ..models import ASPECT_FIELDS, Attachment, Award, Innovation, InnovationSDG, Replication
+from ..models import ASPECT_FIELDS, Attachment, Award, Innovation, InnovationSDG, Replication, ReplicationEvidence
 from ..workflow import workflow_transition
 
 logger = logging.getLogger(__name__)
@@ -400,3 +400,25 @@ def replication_update(
     current._history_user = user
     current.save(update_fields=[*changed, "version", "updated_at"])
     return current
+
+
+@transaction.atomic
+def replication_evidence_add(*, replication: Replication, user, file) -> ReplicationEvidence:
+    """Attach a document proving a replication step (signed commitment, decree, photo); checked by content."""
+    if not permissions.can_edit_replication(user, replication):
+        raise PermissionDenied(_("Anda tidak dapat menambah bukti pada replikasi ini."))
+    try:
+        checked = check_upload(file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.error_list}) from exc
+    evidence = ReplicationEvidence(
+        replication=replication,
+        file=checked.as_django_file(),
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=len(checked.content),
+        uploaded_by=user,
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence

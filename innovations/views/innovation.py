@@ -19,7 +19,7 @@ from hubs import permissions
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
 from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, apply_service_errors, award_formset
-from ..models import Attachment, Innovation, Replication
+from ..models import Attachment, Innovation, Replication, ReplicationEvidence
 from ..selectors import innovation as selectors
 from ..services import innovation as services
 from ..workflow import actions_available
@@ -270,6 +270,19 @@ def attachment_download(request, pk):
     )
 
 
+def replication_evidence_download(request, pk):
+    """Serve a replication's evidence to those who may see the replication."""
+    evidence = get_object_or_404(ReplicationEvidence.objects.select_related("replication"), pk=pk)
+    if not selectors.replications_visible_to(request.user).filter(pk=evidence.replication_id).exists():
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
 def innovation_history(request, slug):
     """Staff: every recorded version of the innovation, with who changed which fields."""
     innovation = _visible_or_404(request, slug)
@@ -317,10 +330,18 @@ class ReplicationCreateView(View):
 
     def post(self, request, slug):
         innovation = _visible_or_404(request, slug)
-        form = ReplicationForm(request.POST, user=request.user)
+        form = ReplicationForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
-                services.replication_create(user=request.user, data={**form.service_data(), "innovation": innovation})
+                # One transaction: a refused evidence file leaves no half-recorded replication.
+                with transaction.atomic():
+                    replication = services.replication_create(
+                        user=request.user, data={**form.service_data(), "innovation": innovation}
+                    )
+                    if form.evidence_file():
+                        services.replication_evidence_add(
+                            replication=replication, user=request.user, file=form.evidence_file()
+                        )
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:
@@ -344,7 +365,7 @@ def replication_edit(request, pk):
         raise PermissionDenied
     innovation = replication.innovation
     if request.method == "POST":
-        form = ReplicationForm(request.POST, instance=replication, user=request.user)
+        form = ReplicationForm(request.POST, request.FILES, instance=replication, user=request.user)
         if form.is_valid():
             try:
                 with transaction.atomic():
@@ -354,6 +375,10 @@ def replication_edit(request, pk):
                         data=form.service_data(),
                         expected_version=form.cleaned_data.get("version"),
                     )
+                    if form.evidence_file():
+                        services.replication_evidence_add(
+                            replication=replication, user=request.user, file=form.evidence_file()
+                        )
             except VersionConflict:
                 form.add_error(None, _("Replikasi ini telah diubah orang lain. Muat ulang halaman lalu ulangi."))
             except ValidationError as exc:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from innovations.exceptions import VersionConflict
@@ -150,3 +151,48 @@ def test_replication_filterset(world, source):
     assert list(ReplicationFilterSet({"stage": "diterapkan"}, queryset=qs).qs) == [r]
     assert list(ReplicationFilterSet({"facilitating_hub": world.hub_a.pk}, queryset=qs).qs) == [r]
     assert ReplicationFilterSet({"innovation": source.slug}, queryset=qs).qs.count() == 2
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_evidence_is_uploaded_with_the_replication(client, world, source, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.admin)
+    url = reverse("innovations:replication_create", args=[source.slug])
+    data = {"adopter": world.coached_a.pk, "facilitating_hub": world.hub_a.pk, "stage": "komitmen"}
+    response = client.post(url, {**data, "file": SimpleUploadedFile("komitmen.pdf", PDF)})
+    assert response.status_code == 302
+    evidence = Replication.objects.get().evidence.get()
+    assert evidence.content_type == "application/pdf"
+    page = client.get(source.get_absolute_url()).content.decode()
+    assert "komitmen.pdf" in page
+    download = reverse("innovations:replication_evidence_download", args=[evidence.pk])
+    assert client.get(download).status_code == 200
+
+
+def test_refused_evidence_records_no_replication(client, world, source, settings, tmp_path):
+    """A renamed executable as evidence: the error is on the file field and nothing is recorded."""
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.admin)
+    url = reverse("innovations:replication_create", args=[source.slug])
+    data = {"adopter": world.coached_a.pk, "facilitating_hub": world.hub_a.pk, "stage": "komitmen"}
+    response = client.post(url, {**data, "file": SimpleUploadedFile("sk.pdf", b"MZ" + b"\x00" * 64)})
+    assert response.status_code == 400
+    assert 'id="file-error"' in response.content.decode()
+    assert not Replication.objects.exists()
+
+
+def test_evidence_of_a_hidden_replication_is_not_served(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    draft = f.eligible(institution=world.hub_a, hub=world.hub_a)
+    replication = f.ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
+    evidence = services.replication_evidence_add(
+        replication=replication, user=world.admin, file=SimpleUploadedFile("a.pdf", PDF)
+    )
+    url = reverse("innovations:replication_evidence_download", args=[evidence.pk])
+    assert client.get(url).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.replication_evidence_add(
+            replication=replication, user=world.editor, file=SimpleUploadedFile("a.pdf", PDF)
+        )
