@@ -289,8 +289,11 @@ REVIEW_ACTIONS = {"start_review", "request_revision", "publish", "reject"}
 
 @transaction.atomic
 def innovation_transition(*, innovation: Innovation, user, action: str, comment: str = "") -> Innovation:
-    """A reviewer's action: start_review, request_revision, publish or reject (the last two need a comment
-    when they send the innovation back: request_revision and reject)."""
+    """Apply a reviewer's action: start_review, request_revision, publish or reject.
+
+    request_revision and reject need a comment. "submit" is delegated to innovation_submit so that the
+    eligibility gates always run. Raises PermissionDenied / ValidationError like workflow_transition.
+    """
     if action == "submit":
         return innovation_submit(innovation=innovation, user=user)
     if action not in REVIEW_ACTIONS:

@@ -73,6 +73,10 @@ def _visible_or_404(request, slug) -> Innovation:
     return innovation
 
 
+def _aspects(innovation) -> list[tuple]:
+    return [(Innovation._meta.get_field(f).verbose_name, getattr(innovation, f)) for f in services.ASPECT_FIELDS]
+
+
 def innovation_detail(request, slug):
     """Every aspect, SDGs, attachments, awards, replications; review history for staff and members."""
     innovation = _visible_or_404(request, slug)
@@ -89,9 +93,7 @@ def innovation_detail(request, slug):
         "can_record_replication": innovation.is_published
         and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
         "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
-        "aspects": [
-            (Innovation._meta.get_field(f).verbose_name, getattr(innovation, f)) for f in services.ASPECT_FIELDS
-        ],
+        "aspects": _aspects(innovation),
     }
     return render(request, "innovations/innovation_detail.html", ctx)
 
@@ -229,7 +231,10 @@ def innovation_review(request, slug):
                 return redirect(innovation.get_absolute_url())
         status = 400
     return render(
-        request, "innovations/innovation_review.html", {"innovation": innovation, "form": form}, status=status
+        request,
+        "innovations/innovation_review.html",
+        {"innovation": innovation, "form": form, "aspects": _aspects(innovation)},
+        status=status,
     )
 
 

@@ -103,3 +103,4 @@ def test_review_page_offers_only_allowed_actions(client, world):
     page = client.get(reverse("innovations:innovation_review", args=[innovation.slug])).content.decode()
     assert 'value="publish"' in page and 'value="reject"' in page and 'value="request_revision"' in page
     assert 'value="start_review"' not in page
+    assert innovation.signifikansi in page  # the reviewer reads the proposal on the same screen
