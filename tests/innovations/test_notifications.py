@@ -121,3 +121,11 @@ def test_real_worker_sends_the_mail(transactional_db, tmp_path):
 def _database_url() -> str:
     db = connection.settings_dict
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def test_mail_text_is_not_html_escaped(world, eager_celery, django_capture_on_commit_callbacks):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, title="Sehat & Cepat <Desa>")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_submit(innovation=innovation, user=world.admin)
+    assert "Sehat & Cepat <Desa>" in mail.outbox[0].subject
+    assert "Sehat & Cepat <Desa>" in mail.outbox[0].body
