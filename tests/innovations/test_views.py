@@ -104,3 +104,24 @@ def test_review_page_offers_only_allowed_actions(client, world):
     assert 'value="publish"' in page and 'value="reject"' in page and 'value="request_revision"' in page
     assert 'value="start_review"' not in page
     assert innovation.signifikansi in page  # the reviewer reads the proposal on the same screen
+
+
+def test_english_title_and_summary_fall_back_to_indonesian(client, world):
+    """In English the English title/summary are shown when present, the Indonesian ones otherwise."""
+    translated = f.eligible(
+        institution=world.hub_a,
+        hub=world.hub_a,
+        status="published",
+        title="Jemput Bola Akta",
+        title_en="Door-to-door Birth Certificates",
+        summary_en="Officers bring the documents home.",
+    )
+    untranslated = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Pasar Daring Desa")
+    client.cookies["django_language"] = "en"
+    listing = client.get(reverse("innovations:innovation_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Door-to-door Birth Certificates" in listing and "Pasar Daring Desa" in listing
+    detail = client.get(translated.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Officers bring the documents home." in detail
+    assert (
+        "Pasar Daring Desa" in client.get(untranslated.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
