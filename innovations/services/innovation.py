@@ -149,6 +149,18 @@ def _set_awards(innovation: Innovation, awards) -> None:
     Award.objects.bulk_create(rows)
 
 
+def _save_changed(obj, changed: list[str], user) -> None:
+    """Save the changed fields and bump `version`; a save that changes no field adds no history record."""
+    obj.version += 1
+    if changed:
+        obj._history_user = user
+        obj.save(update_fields=[*changed, "version", "updated_at"])
+    else:
+        # The version still moves (related rows such as SDG links may have changed), without a history row.
+        obj.updated_at = timezone.now()
+        type(obj).objects.filter(pk=obj.pk).update(version=obj.version, updated_at=obj.updated_at)
+
+
 def _enqueue_notification(event_id: int) -> None:
     from ..tasks import review_notification_send
 
@@ -231,9 +243,7 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
         changed.append("slug")
     _check_content(current)
     current.full_clean()
-    current.version += 1
-    current._history_user = user
-    current.save(update_fields=[*changed, "version", "updated_at"])
+    _save_changed(current, changed, user)
     if sdg_links is not None:
         _set_sdg_links(current, sdg_links)
     if awards is not None:
@@ -399,9 +409,7 @@ def replication_update(
         setattr(current, name, data[name])
     _check_replication(current, user)
     current.full_clean()
-    current.version += 1
-    current._history_user = user
-    current.save(update_fields=[*changed, "version", "updated_at"])
+    _save_changed(current, changed, user)
     return current
 
 

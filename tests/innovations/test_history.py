@@ -44,3 +44,11 @@ def test_replication_history_records_stage_change(client, world):
     client.force_login(world.staff)
     page = client.get(reverse("innovations:replication_history", args=[replication.pk])).content.decode()
     assert "persiapan" in page
+
+
+def test_an_update_that_changes_nothing_adds_no_history_record(world):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    before = innovation.history.count()
+    updated = services.innovation_update(innovation=innovation, user=world.admin, data={"title": innovation.title})
+    assert innovation.history.count() == before
+    assert updated.version == innovation.version + 1
