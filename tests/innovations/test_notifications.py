@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -84,6 +85,8 @@ def test_real_worker_sends_the_mail(transactional_db, tmp_path):
         "DATABASE_URL": _database_url(),
         "JIPP_TEST_MAIL_DIR": str(tmp_path),
     }
+    # Messages left on the broker by earlier runs would be consumed first and delay ours.
+    eager_free_app().control.purge()
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -119,8 +122,12 @@ def test_real_worker_sends_the_mail(transactional_db, tmp_path):
 
 
 def _database_url() -> str:
+    """The URL of the test database, so the worker process reads and writes the rows this test commits."""
     db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    auth = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def test_mail_text_is_not_html_escaped(world, eager_celery, django_capture_on_commit_callbacks):
@@ -129,3 +136,9 @@ def test_mail_text_is_not_html_escaped(world, eager_celery, django_capture_on_co
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert "Sehat & Cepat <Desa>" in mail.outbox[0].subject
     assert "Sehat & Cepat <Desa>" in mail.outbox[0].body
+
+
+def eager_free_app():
+    from jipp.celery_app import app
+
+    return app
