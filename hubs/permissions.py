@@ -106,3 +106,33 @@ def can_erase_personal_data(user, obj) -> bool:
 def can_manage_hub(user, hub_id: int) -> bool:
     """Import for a hub, manage its memberships."""
     return hub_id in admin_hub_ids(user) or is_ministry_staff(user)
+
+
+def institution_in_network(institution, hub_id: int) -> bool:
+    """An institution belongs to a hub's network: it is the hub itself, or the hub coaches it."""
+    return institution is not None and (institution.pk == hub_id or institution.coaching_hub_id == hub_id)
+
+
+def can_view_review_history(user, obj) -> bool:
+    """Review events and comments of a record: staff and the members of the record's hub."""
+    return is_ministry_staff(user) or _record_hub_id(obj) in member_hub_ids(user)
+
+
+def can_view_change_history(user, obj=None) -> bool:
+    """The field-by-field change history (django-simple-history) is for ministry staff."""
+    return is_ministry_staff(user)
+
+
+def can_edit_replication(user, replication) -> bool:
+    return can_record_replication(user, replication.facilitating_hub_id)
+
+
+def replication_visible_q(user) -> Q:
+    """Replications a user may see: those of a published innovation, those of their hubs, all for staff."""
+    if is_ministry_staff(user):
+        return Q()
+    q = Q(innovation__status="published")
+    hubs = member_hub_ids(user)
+    if hubs:
+        q |= Q(facilitating_hub__in=hubs) | Q(innovation__hub__in=hubs)
+    return q

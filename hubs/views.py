@@ -42,3 +42,11 @@ class HubDetailView(DetailView):
         if hub is None:
             raise Http404
         return hub
+
+    def get_context_data(self, **kwargs):
+        from innovations.selectors.innovation import hub_replications
+
+        ctx = super().get_context_data(**kwargs)
+        # Two queries whatever the number of rows (see hub_replications).
+        ctx["replications"] = hub_replications(hub=self.object, user=self.request.user)
+        return ctx

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("hubs/", include("hubs.urls")),
+    path("innovations/", include("innovations.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("innovations.story_urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/reports/", include("reports.api.urls")),

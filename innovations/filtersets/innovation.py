@@ -1,0 +1,120 @@
+"""Filters of the innovation and replication lists; the same FilterSets serve the pages and the API.
+
+They narrow whatever queryset they are given (always one from innovations.selectors), so the
+visibility rule is applied before any filter.
+
+Full-text search (`q`): on PostgreSQL a SearchVector over the title and the eight KIPP aspects with
+the built-in `indonesian` text search configuration (PostgreSQL >= 14 ships the Indonesian snowball
+stemmer, so "layanan" also finds "pelayanan"), ranked by SearchRank and served by the GIN expression
+index created in migration 0002 (the expression there must stay identical to `search_vector()`).
+On SQLite: every word must occur (case-insensitively) in the title or one of the aspects.
+
+`year` is the year implementation started (`implementation_started_on`), which every innovation
+has, unlike a competition category.
+"""
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from hubs.models import HubDesignation, Institution, Province
+from jipp.forms import BootstrapFilterFormMixin
+
+from ..choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
+from ..models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
+
+SEARCH_CONFIG = "indonesian"
+SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
+
+
+def search_vector() -> SearchVector:
+    """The tsvector searched by `q`; the GIN index of migration 0002 is built on this exact expression."""
+    return SearchVector(*SEARCH_FIELDS, config=SEARCH_CONFIG)
+
+
+def search(queryset, value: str):
+    """Full-text search over title and aspects: ranked on PostgreSQL, a word-by-word icontains elsewhere."""
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
+        vector = search_vector()
+        return (
+            queryset.annotate(search_document=vector, search_rank=SearchRank(vector, query))
+            .filter(search_document=query)
+            .order_by("-search_rank", "pk")
+        )
+    for word in value.split():
+        any_field = Q()
+        for name in SEARCH_FIELDS:
+            any_field |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(any_field)
+    return queryset
+
+
+def _hubs():
+    return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk")))).order_by(
+        "name"
+    )
+
+
+class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
+    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
+    institution = django_filters.ModelChoiceFilter(queryset=Institution.objects.order_by("name"), label=_("Instansi"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
+    category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), label=_("Kategori"))
+    sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
+    innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
+    year = django_filters.NumberFilter(field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"))
+    award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
+    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
+    continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
+
+    class Meta:
+        model = Innovation
+        fields = [
+            "q",
+            "hub",
+            "institution",
+            "province",
+            "category",
+            "sdg",
+            "stage",
+            "innovation_type",
+            "year",
+            "award",
+            "status",
+            "continuation",
+        ]
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_sdg(self, queryset, name, value):
+        # Exists, not a join: no duplicate rows and no DISTINCT needed.
+        return queryset.filter(Exists(InnovationSDG.objects.filter(innovation=OuterRef("pk"), sdg=value)))
+
+    def filter_award(self, queryset, name, value):
+        return queryset.filter(Exists(Award.objects.filter(innovation=OuterRef("pk"), kind=value)))
+
+
+class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
+    facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub fasilitator"))
+    adopter = django_filters.ModelChoiceFilter(
+        queryset=Institution.objects.order_by("name"), label=_("Instansi replikator")
+    )
+    innovation = django_filters.CharFilter(field_name="innovation__slug", label=_("Inovasi (slug)"))
+    province = django_filters.ModelChoiceFilter(
+        queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
+    )
+    stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
+    year = django_filters.NumberFilter(field_name="committed_on", lookup_expr="year", label=_("Tahun komitmen"))
+
+    class Meta:
+        model = Replication
+        fields = ["facilitating_hub", "adopter", "innovation", "province", "stage", "year"]

@@ -1,0 +1,254 @@
+"""Forms of the innovation pages. They only shape input; the rules live in the services.
+
+`apply_service_errors` puts a service's field-level ValidationError next to the matching fields.
+"""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from hubs import permissions
+from hubs.models import Institution
+from jipp.forms import bootstrapify
+
+from .choices import AwardKind
+from .models import ASPECT_FIELDS, SDG, Innovation, Replication
+
+# The sections of the innovation form, in order: (anchor, title, fields).
+SECTIONS = [
+    ("identitas", _("Identitas"), ["hub", "institution", "title", "title_en", "summary_en"]),
+    ("aspek", _("Aspek KIPP"), ASPECT_FIELDS),
+    (
+        "klasifikasi",
+        _("Klasifikasi"),
+        [
+            "stage",
+            "innovation_type",
+            "initiator",
+            "implementation_started_on",
+            "group",
+            "category",
+            "province",
+            "regency",
+        ],
+    ),
+    ("tpb", _("TPB/SDG"), []),
+    (
+        "bukti",
+        _("Bukti, pengakuan dan keberlanjutan"),
+        ["video_url", "sinovik_id", "jippnas_id", "continuation", "last_verified_on"],
+    ),
+]
+
+
+def apply_service_errors(form: forms.BaseForm, exc: ValidationError, extra: dict | None = None) -> None:
+    """Show a service's ValidationError on the form: by field when the form has it, else at the top.
+
+    `extra` maps error keys that are not form fields to lists collected elsewhere (e.g. "sdgs").
+    """
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        if extra is not None and field in extra:
+            extra[field].extend(e for err in errors for e in err.messages)
+        elif field in form.fields:
+            form.add_error(field, errors)
+        else:
+            form.add_error(None, errors if field == NON_FIELD_ERRORS else [e for err in errors for e in err.messages])
+    bootstrapify(form)
+
+
+class InnovationForm(forms.ModelForm):
+    """Every field of an innovation in sections, plus one checkbox and relevance note per SDG."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    video_url = forms.URLField(
+        label=_("tautan video"), required=False, assume_scheme="https", help_text=_("Paling lama 3 menit.")
+    )
+
+    class Meta:
+        model = Innovation
+        fields = [
+            "hub",
+            "institution",
+            "title",
+            "title_en",
+            "summary_en",
+            *ASPECT_FIELDS,
+            "stage",
+            "innovation_type",
+            "initiator",
+            "implementation_started_on",
+            "group",
+            "category",
+            "province",
+            "regency",
+            "video_url",
+            "sinovik_id",
+            "jippnas_id",
+            "continuation",
+            "last_verified_on",
+        ]
+        widgets = {
+            "implementation_started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_verified_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in ASPECT_FIELDS},
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.sdg_errors: list[str] = []
+        creating = self.instance.pk is None
+        member_hubs = permissions.member_hub_ids(user)
+        if creating:
+            self.fields["hub"].queryset = Institution.objects.filter(pk__in=member_hubs).order_by("name")
+            self.fields["hub"].empty_label = None if len(member_hubs) == 1 else "---------"
+            hubs = member_hubs
+        else:
+            del self.fields["hub"]
+            hubs = {self.instance.hub_id}
+        # Offer the institutions of the hubs' networks; the service re-checks the chosen pair.
+        self.fields["institution"].queryset = Institution.objects.filter(
+            Q(pk__in=hubs) | Q(coaching_hub__in=hubs)
+        ).order_by("name")
+        self.fields["ringkasan"].widget.attrs["data-max-words"] = "200"
+        self.fields["ringkasan"].widget.attrs["rows"] = 6
+        self.fields["version"].initial = self.instance.version if not creating else None
+
+        linked = {}
+        if not creating:
+            linked = {link.sdg_id: link.relevance for link in self.instance.sdg_links.all()}
+        self.sdgs = list(SDG.objects.all())
+        for sdg in self.sdgs:
+            self.fields[f"sdg_{sdg.number}"] = forms.BooleanField(
+                required=False, label=str(sdg), initial=sdg.pk in linked
+            )
+            self.fields[f"sdg_{sdg.number}_relevance"] = forms.CharField(
+                required=False,
+                label=_("Relevansi dengan TPB %(n)s") % {"n": sdg.number},
+                initial=linked.get(sdg.pk, ""),
+                widget=forms.TextInput(),
+            )
+        bootstrapify(self)
+
+    def section_fields(self):
+        """[(anchor, title, [bound fields])] for the template."""
+        return [
+            (anchor, title, [self[name] for name in names if name in self.fields]) for anchor, title, names in SECTIONS
+        ]
+
+    def sdg_rows(self):
+        return [(self[f"sdg_{s.number}"], self[f"sdg_{s.number}_relevance"]) for s in self.sdgs]
+
+    def service_data(self) -> dict:
+        """cleaned_data in the shape innovation_create / innovation_update take."""
+        data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+        data["sdg_links"] = [
+            {"sdg": sdg, "relevance": self.cleaned_data.get(f"sdg_{sdg.number}_relevance", "")}
+            for sdg in self.sdgs
+            if self.cleaned_data.get(f"sdg_{sdg.number}")
+        ]
+        return data
+
+    def _post_clean(self):
+        # Model validation runs in the service (with the hub and the network rules), not here.
+        pass
+
+
+class AwardForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis penghargaan"), choices=[("", "---------"), *AwardKind.choices])
+    year = forms.IntegerField(label=_("Tahun"), min_value=2014, max_value=2100)
+    name = forms.CharField(label=_("Nama penghargaan"), max_length=255, required=False)
+
+
+class BaseAwardFormSet(forms.BaseFormSet):
+    def awards(self) -> list[dict]:
+        return [
+            {"kind": f.cleaned_data["kind"], "year": f.cleaned_data["year"], "name": f.cleaned_data.get("name", "")}
+            for f in self.forms
+            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+AwardFormSet = forms.formset_factory(AwardForm, formset=BaseAwardFormSet, extra=1, can_delete=True)
+
+
+def award_formset(*args, innovation=None, **kwargs):
+    initial = None
+    if innovation is not None and not args:
+        initial = [{"kind": a.kind, "year": a.year, "name": a.name} for a in innovation.awards.all()]
+    formset = AwardFormSet(*args, initial=initial, prefix="awards", **kwargs)
+    for form in formset.forms:
+        bootstrapify(form)
+    return formset
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Berkas (PDF, gambar, Word/Excel/PowerPoint; paling besar 10 MB)"))
+    aspect = forms.ChoiceField(
+        label=_("Aspek"),
+        required=False,
+        choices=[("", _("(umum)")), *[(f, Innovation._meta.get_field(f).verbose_name) for f in ASPECT_FIELDS]],
+    )
+    description = forms.CharField(label=_("Keterangan"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)
+
+
+class ReviewForm(forms.Form):
+    action = forms.ChoiceField(label=_("Keputusan"), widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Komentar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wajib diisi bila meminta revisi atau menolak."),
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(a.name, a.label) for a in actions]
+        bootstrapify(self)
+
+
+class ReplicationForm(forms.ModelForm):
+    """A replication of one innovation; the facilitating hub is one the user may record for."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    file = forms.FileField(label=_("Bukti (komitmen bertanda tangan, SK, foto; PDF/gambar/Office)"), required=False)
+
+    class Meta:
+        model = Replication
+        fields = ["adopter", "facilitating_hub", "stage", "committed_on", "live_on", "notes"]
+        widgets = {
+            "committed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "live_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if permissions.is_ministry_staff(user):
+            from hubs.selectors import hubs_list
+
+            hubs = hubs_list().order_by("name")
+        else:
+            hubs = Institution.objects.filter(pk__in=permissions.admin_hub_ids(user)).order_by("name")
+        self.fields["facilitating_hub"].queryset = hubs
+        self.fields["adopter"].queryset = Institution.objects.order_by("name")
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+        bootstrapify(self)
+
+    def _post_clean(self):
+        pass
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+
+    def evidence_file(self):
+        return self.cleaned_data.get("file")

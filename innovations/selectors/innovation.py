@@ -1,0 +1,98 @@
+"""Reads of innovations and replications, shared by the pages and the API.
+
+Visibility is decided by hubs.permissions (visible_q / replication_visible_q); these functions only
+add the joins and prefetches each page needs, so that a page costs a fixed number of queries.
+"""
+
+import datetime
+
+from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from hubs import permissions
+from hubs.models import Institution
+
+from ..choices import ReviewStatus
+from ..models import Innovation, InnovationSDG, Replication, ReviewEvent
+
+# An innovation not verified for this long shows the "not verified in 12 months" badge.
+VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
+
+
+def _with_staleness(qs: QuerySet) -> QuerySet:
+    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
+    return qs.annotate(
+        verification_stale=Case(
+            When(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def innovations_visible_to(user) -> QuerySet[Innovation]:
+    """Innovations the user may see: published ones; also their hubs' drafts; everything for staff.
+
+    Annotated with `verification_stale` and joined to what a list row shows.
+    """
+    qs = Innovation.objects.filter(permissions.visible_q(user, "hub")).select_related(
+        "institution", "hub", "category", "province", "regency"
+    )
+    return _with_staleness(qs)
+
+
+def innovation_for_detail(*, slug: str, user) -> Innovation | None:
+    """One innovation the user may see, with everything its page shows prefetched; None if hidden."""
+    return (
+        innovations_visible_to(user)
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")),
+            "attachments",
+            "awards",
+            Prefetch(
+                "replications",
+                queryset=Replication.objects.filter(permissions.replication_visible_q(user))
+                .select_related("adopter", "facilitating_hub")
+                .prefetch_related("evidence"),
+            ),
+            Prefetch("review_events", queryset=ReviewEvent.objects.select_related("actor").order_by("created_at")),
+        )
+        .first()
+    )
+
+
+def review_queue(user) -> QuerySet[Innovation]:
+    """Innovations waiting for a reviewer (submitted or in review), oldest submission first.
+
+    Empty for anyone who may not review.
+    """
+    if not permissions.can_review(user):
+        return Innovation.objects.none()
+    qs = Innovation.objects.filter(status__in=[ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW]).select_related(
+        "institution", "hub", "category", "province", "regency"
+    )
+    return _with_staleness(qs).order_by("submitted_at", "pk")
+
+
+def replications_visible_to(user) -> QuerySet[Replication]:
+    """Replications of published innovations, plus those of the user's hubs; all for staff."""
+    return Replication.objects.filter(permissions.replication_visible_q(user)).select_related(
+        "innovation", "innovation__institution", "innovation__hub", "adopter", "facilitating_hub"
+    )
+
+
+def hub_replications(*, hub: Institution, user) -> dict[str, list[Replication]]:
+    """The replications a hub's page shows, in two fixed queries.
+
+    "outgoing": replications of innovations owned by an institution of the hub's network;
+    "incoming": replications adopted by an institution of the hub's network.
+    A replication inside one network appears in both lists.
+    """
+    in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
+    in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
+    base = replications_visible_to(user).order_by("-committed_on", "pk")
+    return {
+        "outgoing": list(base.filter(in_network_innovation)),
+        "incoming": list(base.filter(in_network_adopter)),
+    }

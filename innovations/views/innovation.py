@@ -1,0 +1,420 @@
+"""Pages of innovations and replications. Thin: selectors read, services write, permissions decide."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+from django_filters.views import FilterView
+
+from hubs import permissions
+
+from ..exceptions import VersionConflict
+from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
+from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, apply_service_errors, award_formset
+from ..models import Attachment, Innovation, Replication, ReplicationEvidence
+from ..selectors import innovation as selectors
+from ..services import innovation as services
+from ..workflow import actions_available
+
+LIST_PAGE_SIZE = 20
+
+
+class InnovationListView(FilterView):
+    """Everything the user may see, filtered and searched; the page links keep the filters."""
+
+    filterset_class = InnovationFilterSet
+    template_name = "innovations/innovation_list.html"
+    context_object_name = "innovations"
+    paginate_by = LIST_PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.innovations_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx["can_create"] = bool(permissions.member_hub_ids(user))
+        ctx["can_review"] = permissions.can_review(user)
+        # Keep the filter panel open when a filter other than the search box is in use.
+        ctx["filters_active"] = any(v for k, v in self.request.GET.items() if k not in ("q", "page"))
+        return ctx
+
+
+class ReviewQueueView(ListView):
+    """Ministry staff: what waits for a decision, oldest submission first."""
+
+    template_name = "innovations/review_queue.html"
+    context_object_name = "innovations"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('login')}?next={request.path}")
+        if not permissions.can_review(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.review_queue(self.request.user)
+
+
+def _visible_or_404(request, slug) -> Innovation:
+    innovation = selectors.innovation_for_detail(slug=slug, user=request.user)
+    if innovation is None:
+        raise Http404
+    return innovation
+
+
+def _aspects(innovation) -> list[tuple]:
+    return [(Innovation._meta.get_field(f).verbose_name, getattr(innovation, f)) for f in services.ASPECT_FIELDS]
+
+
+def innovation_detail(request, slug):
+    """Every aspect, SDGs, attachments, awards, replications; review history for staff and members."""
+    innovation = _visible_or_404(request, slug)
+    user = request.user
+    for replication in innovation.replications.all():
+        replication.can_edit = permissions.can_edit_replication(user, replication)
+    ctx = {
+        "innovation": innovation,
+        "can_edit": permissions.can_edit(user, innovation),
+        "can_submit": permissions.can_submit(user, innovation) and innovation.status in ("draft", "revision_requested"),
+        "can_review": permissions.can_review(user) and innovation.status in ("submitted", "in_review"),
+        "can_see_review_history": permissions.can_view_review_history(user, innovation),
+        "can_see_change_history": permissions.can_view_change_history(user, innovation),
+        "can_record_replication": innovation.is_published
+        and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
+        "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
+        "aspects": _aspects(innovation),
+    }
+    return render(request, "innovations/innovation_detail.html", ctx)
+
+
+def _render_form(request, form, awards, innovation=None, status=200):
+    return render(
+        request,
+        "innovations/innovation_form.html",
+        {
+            "form": form,
+            "awards": awards,
+            "innovation": innovation,
+            "can_submit": innovation is not None
+            and permissions.can_submit(request.user, innovation)
+            or (innovation is None and bool(permissions.admin_hub_ids(request.user))),
+        },
+        status=status,
+    )
+
+
+def _save_and_maybe_submit(request, form, awards, innovation):
+    """After a successful save: submit when asked; on failed gates show them next to the fields."""
+    if "save_submit" not in request.POST:
+        messages.success(request, _("Draf tersimpan."))
+        return redirect(innovation.get_absolute_url())
+    try:
+        services.innovation_submit(innovation=innovation, user=request.user)
+    except ValidationError as exc:
+        data = request.POST.copy()
+        data["version"] = str(Innovation.objects.get(pk=innovation.pk).version)
+        form = InnovationForm(data, instance=innovation, user=request.user)
+        form.is_valid()
+        apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors})
+        messages.warning(request, _("Draf tersimpan, tetapi belum dapat diajukan. Perbaiki isian yang ditandai."))
+        return _render_form(request, form, awards, innovation, status=400)
+    messages.success(request, _("Inovasi diajukan untuk ditinjau."))
+    return redirect(innovation.get_absolute_url())
+
+
+@login_required
+def innovation_create(request):
+    if not permissions.member_hub_ids(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = InnovationForm(request.POST, user=request.user)
+        awards = award_formset(request.POST)
+        if form.is_valid() and awards.is_valid():
+            data = {**form.service_data(), "awards": awards.awards()}
+            try:
+                innovation = services.innovation_create(user=request.user, data=data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
+            else:
+                return _save_and_maybe_submit(request, form, awards, innovation)
+        return _render_form(request, form, awards, status=400)
+    return _render_form(request, InnovationForm(user=request.user), award_formset())
+
+
+@login_required
+def innovation_edit(request, slug):
+    innovation = _visible_or_404(request, slug)
+    if not permissions.can_edit(request.user, innovation):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = InnovationForm(request.POST, instance=innovation, user=request.user)
+        awards = award_formset(request.POST)
+        if form.is_valid() and awards.is_valid():
+            data = {**form.service_data(), "awards": awards.awards()}
+            try:
+                innovation = services.innovation_update(
+                    innovation=innovation,
+                    user=request.user,
+                    data=data,
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except VersionConflict:
+                form.add_error(
+                    None,
+                    _("Inovasi ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi."),
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
+            else:
+                return _save_and_maybe_submit(request, form, awards, innovation)
+        return _render_form(request, form, awards, innovation, status=400)
+    form = InnovationForm(instance=innovation, user=request.user)
+    return _render_form(request, form, award_formset(innovation=innovation), innovation)
+
+
+@login_required
+@require_POST
+def innovation_submit(request, slug):
+    innovation = _visible_or_404(request, slug)
+    try:
+        services.innovation_submit(innovation=innovation, user=request.user)
+    except ValidationError as exc:
+        # Send the admin to the form, where each failed gate shows next to its field.
+        form = InnovationForm(instance=innovation, user=request.user)
+        form_data = {name: form[name].value() for name in form.fields}
+        bound = InnovationForm(
+            {k: v for k, v in form_data.items() if v not in (None, False)},
+            instance=innovation,
+            user=request.user,
+        )
+        bound.is_valid()
+        apply_service_errors(bound, exc, extra={"sdgs": bound.sdg_errors})
+        messages.warning(request, _("Belum dapat diajukan. Perbaiki isian yang ditandai."))
+        return _render_form(request, bound, award_formset(innovation=innovation), innovation, status=400)
+    messages.success(request, _("Inovasi diajukan untuk ditinjau."))
+    return redirect(innovation.get_absolute_url())
+
+
+@login_required
+def innovation_review(request, slug):
+    """The review screen: start the review, publish, request a revision or reject (with a comment)."""
+    innovation = _visible_or_404(request, slug)
+    if not permissions.can_review(request.user, innovation):
+        raise PermissionDenied
+    actions = [a for a in actions_available(request.user, innovation) if a.name != "submit"]
+    form = ReviewForm(request.POST or None, actions=actions)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.innovation_transition(
+                    innovation=innovation,
+                    user=request.user,
+                    action=form.cleaned_data["action"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Keputusan tinjauan tersimpan."))
+                return redirect(innovation.get_absolute_url())
+        status = 400
+    return render(
+        request,
+        "innovations/innovation_review.html",
+        {"innovation": innovation, "form": form, "aspects": _aspects(innovation)},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request, slug):
+    innovation = _visible_or_404(request, slug)
+    if not permissions.can_edit(request.user, innovation):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                innovation=innovation,
+                user=request.user,
+                file=form.cleaned_data["file"],
+                aspect=form.cleaned_data["aspect"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Lampiran tersimpan."))
+            return redirect(innovation.get_absolute_url() + "#lampiran")
+    return render(request, "innovations/attachment_form.html", {"innovation": innovation, "form": form}, status=400)
+
+
+def attachment_download(request, pk):
+    """Serve an attachment only to those who may see its innovation (drafts stay private)."""
+    attachment = get_object_or_404(Attachment.objects.select_related("innovation"), pk=pk)
+    if not permissions.can_view(request.user, attachment.innovation):
+        raise Http404
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+def replication_evidence_download(request, pk):
+    """Serve a replication's evidence to those who may see the replication."""
+    evidence = get_object_or_404(ReplicationEvidence.objects.select_related("replication"), pk=pk)
+    if not selectors.replications_visible_to(request.user).filter(pk=evidence.replication_id).exists():
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+def innovation_history(request, slug):
+    """Staff: every recorded version of the innovation, with who changed which fields."""
+    innovation = _visible_or_404(request, slug)
+    if not permissions.can_view_change_history(request.user, innovation):
+        raise PermissionDenied
+    records = list(innovation.history.select_related("history_user").order_by("history_date", "history_id"))
+    rows = []
+    previous = None
+    for record in records:
+        changes = record.diff_against(previous).changes if previous is not None else []
+        rows.append({"record": record, "changes": changes})
+        previous = record
+    rows.reverse()
+    return render(request, "innovations/innovation_history.html", {"innovation": innovation, "rows": rows})
+
+
+# --- replications --------------------------------------------------------------------------
+
+
+class ReplicationListView(FilterView):
+    filterset_class = ReplicationFilterSet
+    template_name = "innovations/replication_list.html"
+    context_object_name = "replications"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.replications_visible_to(self.request.user)
+
+
+@method_decorator(login_required, name="dispatch")
+class ReplicationCreateView(View):
+    """A hub admin (or staff) records that an institution replicates this published innovation."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not (
+            permissions.admin_hub_ids(request.user) or permissions.is_ministry_staff(request.user)
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, slug):
+        innovation = _visible_or_404(request, slug)
+        form = ReplicationForm(user=request.user)
+        return self._render(request, innovation, form)
+
+    def post(self, request, slug):
+        innovation = _visible_or_404(request, slug)
+        form = ReplicationForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            try:
+                # One transaction: a refused evidence file leaves no half-recorded replication.
+                with transaction.atomic():
+                    replication = services.replication_create(
+                        user=request.user, data={**form.service_data(), "innovation": innovation}
+                    )
+                    if form.evidence_file():
+                        services.replication_evidence_add(
+                            replication=replication, user=request.user, file=form.evidence_file()
+                        )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Replikasi tercatat."))
+                return redirect(innovation.get_absolute_url() + "#replikasi")
+        return self._render(request, innovation, form, status=400)
+
+    def _render(self, request, innovation, form, status=200):
+        return render(
+            request,
+            "innovations/replication_form.html",
+            {"innovation": innovation, "form": form},
+            status=status,
+        )
+
+
+@login_required
+def replication_edit(request, pk):
+    replication = get_object_or_404(selectors.replications_visible_to(request.user), pk=pk)
+    if not permissions.can_edit_replication(request.user, replication):
+        raise PermissionDenied
+    innovation = replication.innovation
+    if request.method == "POST":
+        form = ReplicationForm(request.POST, request.FILES, instance=replication, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    services.replication_update(
+                        replication=replication,
+                        user=request.user,
+                        data=form.service_data(),
+                        expected_version=form.cleaned_data.get("version"),
+                    )
+                    if form.evidence_file():
+                        services.replication_evidence_add(
+                            replication=replication, user=request.user, file=form.evidence_file()
+                        )
+            except VersionConflict:
+                form.add_error(None, _("Replikasi ini telah diubah orang lain. Muat ulang halaman lalu ulangi."))
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Replikasi diperbarui."))
+                return redirect(innovation.get_absolute_url() + "#replikasi")
+        status = 400
+    else:
+        form = ReplicationForm(instance=replication, user=request.user)
+        status = 200
+    return render(
+        request,
+        "innovations/replication_form.html",
+        {"innovation": innovation, "form": form, "replication": replication},
+        status=status,
+    )
+
+
+def replication_history(request, pk):
+    replication = get_object_or_404(Replication, pk=pk)
+    if not permissions.can_view_change_history(request.user, replication):
+        raise PermissionDenied
+    records = list(replication.history.select_related("history_user").order_by("history_date", "history_id"))
+    rows, previous = [], None
+    for record in records:
+        rows.append({"record": record, "changes": record.diff_against(previous).changes if previous else []})
+        previous = record
+    rows.reverse()
+    return render(
+        request,
+        "innovations/innovation_history.html",
+        {"innovation": replication.innovation, "replication": replication, "rows": rows},
+    )

@@ -1,0 +1,31 @@
+"""The permission matrix of innovations, as data: (role, action) -> allowed.
+
+Roles: a visitor who is not logged in, an admin of another hub, an editor and an admin of the
+innovation's hub, and ministry staff. Actions are taken on an innovation of hub A:
+
+- view_draft: open the page of a draft;
+- edit: save a change to a draft;
+- submit: submit an eligible draft for review;
+- review: start the review of a submitted innovation;
+- publish: publish a submitted innovation;
+- record_replication: record a replication of a published innovation, facilitated by hub A.
+
+Ministry staff review and publish but do not write a hub's content. The API tests reuse this table.
+"""
+
+ROLES = ["anonymous", "other_hub_member", "editor", "admin", "staff"]
+ACTIONS = ["view_draft", "edit", "submit", "review", "publish", "record_replication"]
+
+_ = False
+Y = True
+
+EXPECTED = {
+    #                     view_draft edit  submit review publish record_replication
+    "anonymous": dict(zip(ACTIONS, [_, _, _, _, _, _], strict=True)),
+    "other_hub_member": dict(zip(ACTIONS, [_, _, _, _, _, _], strict=True)),
+    "editor": dict(zip(ACTIONS, [Y, Y, _, _, _, _], strict=True)),
+    "admin": dict(zip(ACTIONS, [Y, Y, Y, _, _, Y], strict=True)),
+    "staff": dict(zip(ACTIONS, [Y, _, _, Y, Y, Y], strict=True)),
+}
+
+CELLS = [(role, action, EXPECTED[role][action]) for role in ROLES for action in ACTIONS]

@@ -1,0 +1,111 @@
+"""Full-text search and filters of the innovation list."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from innovations.filtersets.innovation import InnovationFilterSet
+from innovations.models import Award, Innovation
+from innovations.selectors.innovation import innovations_visible_to
+
+from . import factories as f
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the `indonesian` text search configuration exists on PostgreSQL only"
+)
+
+
+def _search(user, **params):
+    qs = InnovationFilterSet(params, queryset=innovations_visible_to(user)).qs
+    return list(qs.values_list("title", flat=True))
+
+
+@pytest.fixture
+def corpus(world):
+    f.eligible(
+        institution=world.coached_a,
+        hub=world.hub_a,
+        status="published",
+        title="Inovasi Kesehatan Ibu",
+        signifikansi="Angka kematian ibu turun berkat pendampingan bidan desa.",
+    )
+    f.eligible(
+        institution=world.hub_a,
+        hub=world.hub_a,
+        status="published",
+        title="Inovasi Perizinan",
+        strategi_keberlanjutan="Pelayanan perizinan terpadu satu pintu diatur peraturan gubernur.",
+    )
+    f.eligible(institution=world.coached_a, hub=world.hub_a, status="draft", title="Draf Bidan Desa", kebaruan="bidan")
+
+
+@postgres_only
+def test_indonesian_configuration_stems_as_expected(db):
+    """Checked in psql first: the Indonesian snowball stemmer maps pelayanan and layanan to `layan`."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('indonesian', 'pelayanan'), to_tsvector('indonesian', 'layanan')")
+        assert cursor.fetchone() == ("'layan':1", "'layan':1")
+
+
+@postgres_only
+def test_word_found_only_in_one_aspect(world, corpus):
+    """ "bidan" appears only in the signifikansi aspect of one published innovation (the draft is hidden)."""
+    assert _search(world.anonymous, q="bidan") == ["Inovasi Kesehatan Ibu"]
+
+
+@postgres_only
+def test_stemmed_form_finds_the_innovation(world, corpus):
+    """ "layanan" finds the innovation whose aspect says "Pelayanan" (both stem to `layan`)."""
+    assert _search(world.anonymous, q="layanan") == ["Inovasi Perizinan"]
+
+
+@postgres_only
+def test_results_are_ranked(world, corpus):
+    f.eligible(
+        institution=world.coached_a,
+        hub=world.hub_a,
+        status="published",
+        title="Pelayanan Pelayanan Pelayanan",
+        ringkasan="Pelayanan keliling, pelayanan malam, pelayanan daring.",
+    )
+    assert _search(world.anonymous, q="pelayanan")[0] == "Pelayanan Pelayanan Pelayanan"
+
+
+@postgres_only
+def test_search_uses_the_gin_index(world, corpus):
+    """The `@@` filter uses the GIN expression index of migration 0002 (same expression, same config)."""
+    qs = InnovationFilterSet({"q": "bidan"}, queryset=Innovation.objects.all()).qs
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = qs.explain()
+    assert "innovation_search_gin" in plan
+
+
+def test_search_fallback_or_fulltext_finds_aspect_word(world, corpus):
+    """On either database, a word from one aspect finds its innovation and nothing else."""
+    assert _search(world.anonymous, q="kematian") == ["Inovasi Kesehatan Ibu"]
+    assert _search(world.anonymous, q="tidakadakatanya") == []
+
+
+def test_filters(world, corpus):
+    published = Innovation.objects.get(title="Inovasi Perizinan")
+    Award.objects.create(innovation=published, kind="kipp_top45", year=2023)
+    assert _search(world.anonymous, award="kipp_top45") == ["Inovasi Perizinan"]
+    assert _search(world.anonymous, institution=str(world.hub_a.pk)) == ["Inovasi Perizinan"]
+    assert sorted(_search(world.anonymous, hub=str(world.hub_a.pk))) == ["Inovasi Kesehatan Ibu", "Inovasi Perizinan"]
+    assert _search(world.anonymous, hub=str(world.hub_b.pk)) == []
+    assert len(_search(world.anonymous, sdg="16")) == 2
+    year = published.implementation_started_on.year
+    assert len(_search(world.anonymous, year=str(year))) == 2
+    assert _search(world.anonymous, year="2001") == []
+    assert _search(world.anonymous, status="draft") == []  # visitors never see drafts, whatever the filter
+    assert _search(world.editor, status="draft") == ["Draf Bidan Desa"]
+    assert _search(world.anonymous, continuation="berhenti") == []
+
+
+def test_pagination_links_keep_the_filters(client, world):
+    for n in range(25):
+        f.eligible(institution=world.coached_a, hub=world.hub_a, status="published", title=f"Inovasi Jalan {n}")
+    response = client.get(reverse("innovations:innovation_list"), {"stage": "penerapan", "q": "jalan"})
+    page = response.content.decode()
+    assert "stage=penerapan&amp;" in page and "q=jalan&amp;" in page and "page=2" in page

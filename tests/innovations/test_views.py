@@ -1,0 +1,127 @@
+"""Pages of innovations beyond the permission matrix: badges, errors next to fields, history visibility."""
+
+import datetime
+
+from django.urls import reverse
+
+from innovations.models import ReviewEvent
+
+from . import factories as f
+from .helpers import innovation_form_data
+
+
+def test_unverified_badge(client, world):
+    """An innovation not verified in the last 12 months shows the badge; a recently verified one does not."""
+    today = datetime.date.today()
+    stale = f.eligible(
+        institution=world.hub_a, hub=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(400)
+    )
+    fresh = f.eligible(
+        institution=world.hub_a, hub=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(30)
+    )
+    assert "Belum diverifikasi 12 bulan" in client.get(stale.get_absolute_url()).content.decode()
+    assert "Belum diverifikasi 12 bulan" not in client.get(fresh.get_absolute_url()).content.decode()
+
+
+def test_detail_shows_aspects_and_sdgs(client, world):
+    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published")
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert innovation.kebaruan in page and innovation.strategi_keberlanjutan in page
+    assert "Layanan inklusif" in page  # the SDG relevance note
+
+
+def test_review_history_for_members_and_staff_only(client, world):
+    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published")
+    ReviewEvent.objects.create(
+        target=innovation, actor=world.staff, from_status="in_review", to_status="published", comment="Catatan internal"
+    )
+    assert "Catatan internal" not in client.get(innovation.get_absolute_url()).content.decode()
+    client.force_login(world.other)
+    assert "Catatan internal" not in client.get(innovation.get_absolute_url()).content.decode()
+    client.force_login(world.editor)
+    assert "Catatan internal" in client.get(innovation.get_absolute_url()).content.decode()
+
+
+def test_submit_from_detail_shows_failed_gates_next_to_fields(client, world):
+    innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, kebaruan="")
+    client.force_login(world.admin)
+    response = client.post(reverse("innovations:innovation_submit", args=[innovation.slug]))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="kebaruan-error"' in page
+    assert 'id="sdgs-error"' in page
+    assert innovation.ringkasan in page  # the stored values are in the form
+    innovation.refresh_from_db()
+    assert innovation.status == "draft"
+
+
+def test_editing_a_published_innovation_keeps_it_published(client, world):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    client.force_login(world.editor)
+    response = client.post(
+        reverse("innovations:innovation_edit", args=[innovation.slug]),
+        innovation_form_data(innovation, kebaruan="Kebaruan yang diperbarui"),
+    )
+    assert response.status_code == 302
+    innovation.refresh_from_db()
+    assert (innovation.status, innovation.kebaruan) == ("published", "Kebaruan yang diperbarui")
+
+
+def test_stale_form_is_refused_and_keeps_input(client, world):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    client.force_login(world.editor)
+    stale = innovation_form_data(innovation, kebaruan="Versi saya")
+    first = innovation_form_data(innovation, kebaruan="Versi rekan")
+    assert client.post(reverse("innovations:innovation_edit", args=[innovation.slug]), first).status_code == 302
+    response = client.post(reverse("innovations:innovation_edit", args=[innovation.slug]), stale)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "telah diubah orang lain" in page and "Versi saya" in page
+    innovation.refresh_from_db()
+    assert innovation.kebaruan == "Versi rekan"
+
+
+def test_institution_outside_network_is_a_field_error(client, world):
+    client.force_login(world.admin)
+    data = innovation_form_data(None, hub=world.hub_a.pk, institution=world.coached_b.pk, title="Salah jaringan")
+    response = client.post(reverse("innovations:innovation_create"), data)
+    assert response.status_code == 400
+    assert 'id="institution-error"' in response.content.decode()
+
+
+def test_create_page_needs_membership(client, world):
+    assert client.get(reverse("innovations:innovation_create")).status_code == 302
+    client.force_login(world.staff)
+    assert client.get(reverse("innovations:innovation_create")).status_code == 403
+    client.force_login(world.editor)
+    assert client.get(reverse("innovations:innovation_create")).status_code == 200
+
+
+def test_review_page_offers_only_allowed_actions(client, world):
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="in_review")
+    client.force_login(world.staff)
+    page = client.get(reverse("innovations:innovation_review", args=[innovation.slug])).content.decode()
+    assert 'value="publish"' in page and 'value="reject"' in page and 'value="request_revision"' in page
+    assert 'value="start_review"' not in page
+    assert innovation.signifikansi in page  # the reviewer reads the proposal on the same screen
+
+
+def test_english_title_and_summary_fall_back_to_indonesian(client, world):
+    """In English the English title/summary are shown when present, the Indonesian ones otherwise."""
+    translated = f.eligible(
+        institution=world.hub_a,
+        hub=world.hub_a,
+        status="published",
+        title="Jemput Bola Akta",
+        title_en="Door-to-door Birth Certificates",
+        summary_en="Officers bring the documents home.",
+    )
+    untranslated = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Pasar Daring Desa")
+    client.cookies["django_language"] = "en"
+    listing = client.get(reverse("innovations:innovation_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Door-to-door Birth Certificates" in listing and "Pasar Daring Desa" in listing
+    detail = client.get(translated.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Officers bring the documents home." in detail
+    assert (
+        "Pasar Daring Desa" in client.get(untranslated.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
