@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=jipp.settings.production \
-    DJANGO_MEDIA_ROOT=/app/media
+    DJANGO_MEDIA_ROOT=/app/media \
+    DJANGO_REPORTS_ROOT=/app/private_media
 
 # WeasyPrint (PDF reports) needs Pango and HarfBuzz; DejaVu gives it a font with Indonesian glyphs.
 RUN apt-get update \
@@ -24,9 +25,10 @@ COPY . .
 # to start without a secret, so the build passes a throwaway one; the real one comes at run time.
 RUN DJANGO_SECRET_KEY=build-only-not-a-secret python manage.py collectstatic --noinput -v 0
 
+# The app runs unprivileged; it writes only uploads (media) and generated reports (private_media).
 RUN useradd --system --uid 1000 --home-dir /app jipp \
-    && mkdir -p /app/media \
-    && chown jipp /app/media
+    && mkdir -p /app/media /app/private_media \
+    && chown jipp /app/media /app/private_media
 USER jipp
 
 EXPOSE 8000
