@@ -1,8 +1,22 @@
 """Fixtures shared by the whole suite (pytest-django; settings jipp.settings.test, see pyproject.toml)."""
 
 import pytest
+from django.utils import translation
 
 from hubs.services import reference_seed
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Indonesian).
+
+    LocaleMiddleware activates the request's language in the thread and never deactivates it, so
+    after a test client request in English, a later test that translates outside a request would
+    otherwise see English.
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -13,3 +27,18 @@ def seeded(db):
     registry are not affected by it.
     """
     return reference_seed()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language (Indonesian).
+
+    A request through LocaleMiddleware leaves its language active in the thread, so without this a
+    test that switched to English would change the messages later tests see.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
