@@ -33,6 +33,11 @@ class HubFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         model = Institution
         fields = ["q", "year", "kind", "province"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read the cohort years once per request, not each time the form field asks for its choices.
+        self.filters["year"].extra["choices"] = _year_choices()
+
     def filter_q(self, queryset, name, value):
         value = value.strip()
         if not value:
