@@ -15,7 +15,7 @@ class InstitutionFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=InstitutionKind.choices)
     province = django_filters.ModelChoiceFilter(queryset=Province.objects.all())
     regency = django_filters.ModelChoiceFilter(queryset=Regency.objects.all())
-    coaching_hub = django_filters.NumberFilter(field_name="coaching_hub_id")
+    coaching_hub = django_filters.NumberFilter(field_name="coaching_hub__id")
     ordering = django_filters.OrderingFilter(fields=(("name", "name"), ("updated_at", "updated_at")))
 
     class Meta:
@@ -37,8 +37,8 @@ class RegencyFilterSet(django_filters.FilterSet):
 
 
 class MembershipFilterSet(django_filters.FilterSet):
-    hub = django_filters.NumberFilter(field_name="hub_id")
-    user = django_filters.NumberFilter(field_name="user_id")
+    hub = django_filters.NumberFilter(field_name="hub__id")
+    user = django_filters.NumberFilter(field_name="user__id")
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices)
 
     class Meta:

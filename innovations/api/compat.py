@@ -83,10 +83,10 @@ class _FallbackInnovationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q")
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices)
     stage = django_filters.ChoiceFilter(choices=Stage.choices)
-    hub = django_filters.NumberFilter(field_name="hub_id")
-    institution = django_filters.NumberFilter(field_name="institution_id")
-    province = django_filters.CharFilter(field_name="province_id")
-    category = django_filters.NumberFilter(field_name="category_id")
+    hub = django_filters.NumberFilter(field_name="hub__id")
+    institution = django_filters.NumberFilter(field_name="institution__id")
+    province = django_filters.CharFilter(field_name="province")
+    category = django_filters.NumberFilter(field_name="category__id")
     sdg = django_filters.NumberFilter(field_name="sdgs__number", distinct=True)
     ordering = django_filters.OrderingFilter(fields=(("title", "title"), ("updated_at", "updated"), ("pk", "id")))
 
@@ -100,9 +100,9 @@ class _FallbackInnovationFilterSet(django_filters.FilterSet):
 
 
 class _FallbackReplicationFilterSet(django_filters.FilterSet):
-    innovation = django_filters.NumberFilter(field_name="innovation_id")
-    adopter = django_filters.NumberFilter(field_name="adopter_id")
-    facilitating_hub = django_filters.NumberFilter(field_name="facilitating_hub_id")
+    innovation = django_filters.NumberFilter(field_name="innovation__id")
+    adopter = django_filters.NumberFilter(field_name="adopter__id")
+    facilitating_hub = django_filters.NumberFilter(field_name="facilitating_hub__id")
     stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices)
 
     class Meta:
@@ -111,9 +111,9 @@ class _FallbackReplicationFilterSet(django_filters.FilterSet):
 
 
 class _FallbackImpactStoryFilterSet(django_filters.FilterSet):
-    programme = django_filters.NumberFilter(field_name="programme_id")
-    hub = django_filters.NumberFilter(field_name="hub_id")
-    province = django_filters.CharFilter(field_name="province_id")
+    programme = django_filters.NumberFilter(field_name="programme__id")
+    hub = django_filters.NumberFilter(field_name="hub__id")
+    province = django_filters.CharFilter(field_name="province")
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices)
 
     class Meta:
