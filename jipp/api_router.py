@@ -1,9 +1,11 @@
 """The API's URL map: /api/v1/<plural-kebab-case>/ for every resource (see docs/api.md)."""
 
+from django.urls import re_path
 from rest_framework.routers import DefaultRouter
 
 from hubs.api import views as hubs_views
 from innovations.api import views as innovations_views
+from jipp.api.views import api_not_found
 
 router = DefaultRouter()
 # Reference data
@@ -25,4 +27,8 @@ router.register("stories", innovations_views.ImpactStoryViewSet, basename="impac
 router.register("indicators", innovations_views.IndicatorViewSet, basename="indicator")
 router.register("measurements", innovations_views.MeasurementViewSet, basename="measurement")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    # Last: whatever names no resource gets a JSON 404 rather than the site's HTML page.
+    re_path(r"^.*$", api_not_found, name="not-found"),
+]

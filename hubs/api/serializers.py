@@ -34,9 +34,9 @@ class RegencySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 
 class InstitutionSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:institution-detail")
-    province = serializers.PrimaryKeyRelatedField(read_only=True)
-    regency = serializers.PrimaryKeyRelatedField(read_only=True)
-    coaching_hub = serializers.PrimaryKeyRelatedField(read_only=True)
+    province = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    coaching_hub = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Institution

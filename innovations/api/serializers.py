@@ -105,9 +105,9 @@ class InnovationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:innovation-detail")
     institution = serializers.PrimaryKeyRelatedField(read_only=True)
     hub = serializers.PrimaryKeyRelatedField(read_only=True)
-    province = serializers.PrimaryKeyRelatedField(read_only=True)
-    regency = serializers.PrimaryKeyRelatedField(read_only=True)
-    category = serializers.PrimaryKeyRelatedField(read_only=True)
+    province = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    category = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     sdgs = InnovationSDGSerializer(source="sdg_links", many=True, read_only=True)
     actions = serializers.SerializerMethodField(help_text="Workflow actions you may take now (POST .../<action>/).")
 
@@ -167,6 +167,7 @@ class TransitionSerializer(serializers.Serializer):
 
 class AttachmentSerializer(serializers.ModelSerializer):
     file = serializers.FileField(read_only=True, use_url=True)
+    aspect = serializers.ChoiceField(choices=ASPECT_FIELDS, allow_blank=True, read_only=True)
 
     class Meta:
         model = Attachment
@@ -219,9 +220,9 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:impactstory-detail")
     programme = serializers.PrimaryKeyRelatedField(read_only=True)
     hub = serializers.PrimaryKeyRelatedField(read_only=True)
-    innovation = serializers.PrimaryKeyRelatedField(read_only=True)
+    innovation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     province = serializers.PrimaryKeyRelatedField(read_only=True)
-    regency = serializers.PrimaryKeyRelatedField(read_only=True)
+    regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     activity_type = serializers.PrimaryKeyRelatedField(read_only=True)
     beneficiary = serializers.SerializerMethodField(help_text="The beneficiary's name as the public pages show it.")
     personal = serializers.SerializerMethodField(
@@ -313,8 +314,8 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 # --- indicators and measurements --------------------------------------------------------------------------
 class IndicatorSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:indicator-detail")
-    innovation = serializers.PrimaryKeyRelatedField(read_only=True)
-    programme = serializers.PrimaryKeyRelatedField(read_only=True)
+    innovation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    programme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Indicator
@@ -324,7 +325,7 @@ class IndicatorSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 class MeasurementSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:measurement-detail")
     indicator = serializers.PrimaryKeyRelatedField(read_only=True)
-    source = serializers.PrimaryKeyRelatedField(read_only=True)
+    source = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Measurement

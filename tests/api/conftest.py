@@ -19,8 +19,9 @@ from .factories import (
 
 
 @pytest.fixture(autouse=True)
-def _api_settings(settings):
-    """Generous throttles (a test that wants throttling lowers them) and a fresh throttle cache."""
+def _api_settings(settings, tmp_path):
+    """Generous throttles (a test that wants throttling lowers them), a fresh throttle cache, uploads in tmp."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
