@@ -8,6 +8,8 @@ generation: they deliberately return fewer fields than the full schema (they hav
 import hypothesis
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -33,6 +35,18 @@ CHECKS = [
 # Loaded when the module is collected (the schema needs no database). Schemathesis' lazy
 # `from_fixture` loader does not work with pytest 9 (it sets the removed `Node._nodeid`).
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """Calls go straight to the WSGI app, which closes the connection at the end of each request (it is
+    inside the test's transaction, so Django sees it as unusable); on PostgreSQL that would end the test's
+    transaction. Django's own test client disconnects the same handlers."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
