@@ -311,6 +311,47 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         return [a.name.replace("_", "-") for a in actions_available(user, obj)]
 
 
+class ImpactStoryWriteSerializer(serializers.ModelSerializer):
+    """Input of POST and PUT/PATCH of a story. Consent is recorded by the service (who, when)."""
+
+    programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
+    hub = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    innovation = serializers.PrimaryKeyRelatedField(queryset=Innovation.objects.all(), required=False, allow_null=True)
+    province = serializers.PrimaryKeyRelatedField(queryset=Province.objects.all())
+    regency = serializers.PrimaryKeyRelatedField(queryset=Regency.objects.all(), required=False, allow_null=True)
+    activity_type = serializers.PrimaryKeyRelatedField(queryset=ActivityType.objects.all())
+
+    class Meta:
+        model = ImpactStory
+        fields = [
+            "programme",
+            "hub",
+            "innovation",
+            "title",
+            "title_en",
+            "library_name",
+            "library_level",
+            "province",
+            "regency",
+            "beneficiary_name",
+            "gender",
+            "age_group",
+            "has_disability",
+            "consent_name_public",
+            "consent_photo_public",
+            "consent_date",
+            "activity_type",
+            "people_reached",
+            "narrative_before",
+            "narrative_after",
+            "narrative_before_en",
+            "narrative_after_en",
+            "income_before",
+            "income_after",
+            "story_date",
+        ]
+
+
 # --- indicators and measurements --------------------------------------------------------------------------
 class IndicatorSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:indicator-detail")

@@ -105,117 +105,75 @@ class ActivityTypeViewSet(ReadOnlyApiViewSet):
     lookup_value_regex = INT_ID
 
 
-# --- innovations ------------------------------------------------------------------------------------------
-@extend_schema_view(
-    list=extend_schema(
-        summary="List innovations",
-        tags=["innovations"],
-        description="Published innovations for everyone; hub members also see their hub's drafts, ministry "
-        "staff see all. Same filters as the innovation page.",
-    ),
-    retrieve=extend_schema(summary="One innovation", tags=["innovations"]),
-    create=extend_schema(
-        summary="Create an innovation (draft)",
-        tags=["innovations"],
-        description="Needs a token of an editor or admin of `hub`; another hub gives 403.",
-        request=s.InnovationWriteSerializer,
-        responses={201: s.InnovationSerializer},
-        examples=[OpenApiExample("New draft", value=INNOVATION_EXAMPLE, request_only=True)],
-    ),
-    update=extend_schema(
-        summary="Replace an innovation's content",
-        tags=["innovations"],
-        description="Send If-Match with the ETag you read; a stale one gives 412.",
-        request=s.InnovationWriteSerializer,
-        responses={200: s.InnovationSerializer},
-    ),
-    partial_update=extend_schema(
-        summary="Change some fields of an innovation",
-        tags=["innovations"],
-        description="Send If-Match with the ETag you read; a stale one gives 412.",
-        request=s.InnovationWriteSerializer,
-        responses={200: s.InnovationSerializer},
-        examples=[OpenApiExample("New title", value={"title": "Judul baru"}, request_only=True)],
-    ),
-    submit=_transition_schema("submit", "innovations"),
-    start_review=_transition_schema("start_review", "innovations"),
-    request_revision=_transition_schema("request_revision", "innovations"),
-    publish=_transition_schema("publish", "innovations"),
-    reject=_transition_schema("reject", "innovations"),
-)
-class InnovationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
-    serializer_class = s.InnovationSerializer
-    brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
-    filterset_class = compat.InnovationFilterSet
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
-    lookup_value_regex = INT_ID
+class ReviewableViewSetMixin:
+    """Create, update and workflow actions of a Reviewable record (innovation or story), through its services.
 
-    def get_queryset(self):
-        return (
-            compat.innovations_visible_to(self.request.user)
-            .select_related("hub", "institution")
-            .prefetch_related(Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")))
-            .order_by("-updated_at", "pk")
-        )
+    Subclasses name their services: `service_module` (innovations.services.<module>), `record_kwarg`
+    (the services' keyword for the record), and `write_serializer_class`.
+    """
+
+    service_module = ""
+    record_kwarg = ""
+    write_serializer_class = None
+    not_your_hub = _("Anda hanya dapat membuat data untuk hub Anda sendiri.")
+    not_editable = _("Anda tidak dapat mengubah data ini.")
+
+    def _service(self, verb):
+        return compat.service(self.service_module, f"{self.record_kwarg}_{verb}")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
-            return s.InnovationWriteSerializer
+            return self.write_serializer_class
         if self.action in TRANSITIONS:
             return s.TransitionSerializer
-        if self.action == "attachments" and self.request.method == "POST":
-            return s.AttachmentUploadSerializer
         return super().get_serializer_class()
 
     def create(self, request, *args, **kwargs):
-        serializer = s.InnovationWriteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         if not permissions.can_create_for_hub(request.user, serializer.validated_data["hub"].pk):
-            raise PermissionDenied(_("Anda hanya dapat membuat inovasi untuk hub Anda sendiri."))
-        innovation = compat.service("innovation", "innovation_create")(
-            user=request.user, data=serializer.validated_data
-        )
-        return self.detail_response(innovation, status.HTTP_201_CREATED)
+            raise PermissionDenied(self.not_your_hub)
+        record = self._service("create")(user=request.user, data=serializer.validated_data)
+        return self.detail_response(record, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
-        innovation = self.get_object()
-        if not permissions.can_edit(request.user, innovation):
-            raise PermissionDenied(_("Anda tidak dapat mengubah inovasi ini."))
-        sent_if_match = self.check_if_match(innovation)
-        serializer = s.InnovationWriteSerializer(
-            innovation, data=request.data, partial=partial, context=self.get_serializer_context()
+        record = self.get_object()
+        if not permissions.can_edit(request.user, record):
+            raise PermissionDenied(self.not_editable)
+        sent_if_match = self.check_if_match(record)
+        serializer = self.write_serializer_class(
+            record, data=request.data, partial=partial, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        innovation = compat.service("innovation", "innovation_update")(
-            innovation=innovation,
+        record = self._service("update")(
+            **{self.record_kwarg: record},
             user=request.user,
             data=serializer.validated_data,
-            expected_version=innovation.version if sent_if_match else None,
+            expected_version=record.version if sent_if_match else None,
         )
-        return self.detail_response(innovation)
+        return self.detail_response(record)
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
     def _transition(self, request, name):
-        innovation = self.get_object()
-        self.check_if_match(innovation)  # the transition itself then locks the row
+        record = self.get_object()
+        self.check_if_match(record)  # the transition itself then locks the row
         serializer = s.TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = serializer.validated_data.get("comment", "")
-        service_name = "innovation_submit" if name == "submit" else "innovation_transition"
         try:
-            run = compat.service("innovation", service_name)
+            run = self._service("submit" if name == "submit" else "transition")
         except (ImportError, AttributeError):
             run = None
         if run is None:
-            # Before the innovation services are merged: the workflow itself (without the submit gates).
-            innovation = workflow_transition(obj=innovation, user=request.user, action=name, comment=comment)
+            # Before the services are merged: the workflow itself (without the submit gates).
+            record = workflow_transition(obj=record, user=request.user, action=name, comment=comment)
         elif name == "submit":
-            innovation = run(innovation=innovation, user=request.user)
+            record = run(**{self.record_kwarg: record}, user=request.user)
         else:
-            innovation = run(innovation=innovation, user=request.user, action=name, comment=comment)
-        return self.detail_response(innovation)
+            record = run(**{self.record_kwarg: record}, user=request.user, action=name, comment=comment)
+        return self.detail_response(record)
 
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
@@ -236,6 +194,76 @@ class InnovationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         return self._transition(request, "reject")
+
+
+def _reviewable_schema(kind, tag, read, write, example):
+    return extend_schema_view(
+        create=extend_schema(
+            summary=f"Create {kind} (draft)",
+            tags=[tag],
+            description="Needs a token of an editor or admin of `hub`; another hub gives 403.",
+            request=write,
+            responses={201: read},
+            examples=[OpenApiExample("New draft", value=example, request_only=True)],
+        ),
+        update=extend_schema(
+            summary=f"Replace {kind}'s content",
+            tags=[tag],
+            description="Send If-Match with the ETag you read; a stale one gives 412.",
+            request=write,
+            responses={200: read},
+        ),
+        partial_update=extend_schema(
+            summary=f"Change some fields of {kind}",
+            tags=[tag],
+            description="Send If-Match with the ETag you read; a stale one gives 412.",
+            request=write,
+            responses={200: read},
+            examples=[OpenApiExample("New title", value={"title": "Judul baru"}, request_only=True)],
+        ),
+        submit=_transition_schema("submit", tag),
+        start_review=_transition_schema("start_review", tag),
+        request_revision=_transition_schema("request_revision", tag),
+        publish=_transition_schema("publish", tag),
+        reject=_transition_schema("reject", tag),
+    )
+
+
+# --- innovations ------------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(
+        summary="List innovations",
+        tags=["innovations"],
+        description="Published innovations for everyone; hub members also see their hub's drafts, ministry "
+        "staff see all. Same filters as the innovation page.",
+    ),
+    retrieve=extend_schema(summary="One innovation", tags=["innovations"]),
+)
+@_reviewable_schema(
+    "an innovation", "innovations", s.InnovationSerializer, s.InnovationWriteSerializer, INNOVATION_EXAMPLE
+)
+class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+    serializer_class = s.InnovationSerializer
+    write_serializer_class = s.InnovationWriteSerializer
+    service_module = "innovation"
+    record_kwarg = "innovation"
+    brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
+    filterset_class = compat.InnovationFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return (
+            compat.innovations_visible_to(self.request.user)
+            .select_related("hub", "institution")
+            .prefetch_related(Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")))
+            .order_by("-updated_at", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "attachments" and self.request.method == "POST":
+            return s.AttachmentUploadSerializer
+        return super().get_serializer_class()
 
     @extend_schema(
         methods=["GET"],
@@ -359,6 +387,25 @@ class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
 
 
 # --- stories, indicators, measurements --------------------------------------------------------------------
+STORY_EXAMPLE = {
+    "programme": 1,
+    "hub": 3,
+    "title": "Dari juru parkir menjadi peternak ayam",
+    "library_name": "Perpustakaan Desa Uji",
+    "library_level": "desa",
+    "province": "35",
+    "beneficiary_name": "Nama penerima (dengan persetujuan)",
+    "consent_name_public": True,
+    "consent_date": "2024-03-01",
+    "activity_type": 1,
+    "people_reached": 1,
+    "narrative_before": "Penghasilan Rp 300.000 per bulan sebagai juru parkir.",
+    "narrative_after": "Setelah pelatihan di perpustakaan, beternak 1.000 ekor ayam.",
+    "income_before": 300000,
+    "story_date": "2024-03-01",
+}
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List impact stories",
@@ -368,10 +415,15 @@ class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
     ),
     retrieve=extend_schema(summary="One impact story", tags=["stories"]),
 )
-class ImpactStoryViewSet(ReadOnlyApiViewSet):
+@_reviewable_schema("an impact story", "stories", s.ImpactStorySerializer, s.ImpactStoryWriteSerializer, STORY_EXAMPLE)
+class ImpactStoryViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
     serializer_class = s.ImpactStorySerializer
+    write_serializer_class = s.ImpactStoryWriteSerializer
+    service_module = "story"
+    record_kwarg = "story"
     brief_serializer_class = brief_serializer(ImpactStory, "api:impactstory-detail")
     filterset_class = compat.ImpactStoryFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
