@@ -15,6 +15,7 @@ from .choices import (
     InstitutionKind,
     MembershipRole,
     RegencyKind,
+    SecurityEventKind,
 )
 
 
@@ -294,3 +295,39 @@ class ApiToken(models.Model):
 
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class SecurityEvent(models.Model):
+    """One security-relevant event, kept for audit: logins, tokens, denials, role changes, erasures.
+
+    Append-only: rows are written by hubs.audit.security_event_record and never edited; the admin
+    shows them read-only. `user` is who acted (or who was attempted, for a failed login of a known
+    account); `detail` holds the event's particulars (never a password or a token secret).
+    """
+
+    kind = models.CharField(_("jenis"), max_length=32, choices=SecurityEventKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="security_events",
+        verbose_name=_("pengguna"),
+    )
+    ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    path = models.CharField(_("path"), max_length=500, blank=True)
+    detail = models.JSONField(_("rincian"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("peristiwa keamanan")
+        verbose_name_plural = _("peristiwa keamanan")
+        indexes = [
+            models.Index(fields=["kind", "-created_at"], name="secevent_kind_created"),
+            models.Index(fields=["user", "-created_at"], name="secevent_user_created"),
+            models.Index(fields=["ip", "-created_at"], name="secevent_ip_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.user or '—'} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -34,6 +34,11 @@ def is_ministry_staff(user) -> bool:
     return cached
 
 
+def needs_staff_session_timeout(user) -> bool:
+    """Staff (admin-site users, superusers, ministry staff) get the short idle session timeout."""
+    return bool(getattr(user, "is_authenticated", False) and (user.is_staff or is_ministry_staff(user)))
+
+
 def hub_roles(user) -> dict[int, str]:
     """{hub id: role} for the user's memberships, loaded once per request (cached on the user)."""
     if not getattr(user, "is_authenticated", False):

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .audit import security_event_record
+from .choices import SecurityEventKind
 from .models import ApiToken
 
 # Writing `last_used_at` on every request would turn each read into a write; once a minute is precise enough.
@@ -36,6 +38,11 @@ def api_token_create(*, user, name: str, expires_at: datetime | None = None, rea
     token.expires_at = expires_at
     token.full_clean()
     token.save()
+    security_event_record(
+        kind=SecurityEventKind.TOKEN_CREATED,
+        user=user,
+        detail={"token_id": token.pk, "prefix": prefix, "name": name, "read_only": read_only},
+    )
     return token, plaintext
 
 
@@ -47,6 +54,11 @@ def api_token_revoke(*, token: ApiToken, user) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        security_event_record(
+            kind=SecurityEventKind.TOKEN_REVOKED,
+            user=user,
+            detail={"token_id": token.pk, "prefix": token.prefix, "name": token.name},
+        )
     return token
 
 

@@ -2,12 +2,16 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from csp.decorators import csp_update
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from hubs import views_tokens
 from hubs.views import HomeView
 
 from . import views
+
+API_DOCS_CSP = {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]}
+handler403 = "jipp.views.permission_denied"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -23,8 +27,14 @@ urlpatterns = [
     # REST API (issue 5): the resources, the OpenAPI schema and its offline Swagger UI / Redoc.
     path("api/v1/", include(("jipp.api_router", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # The split Swagger view serves its start-up script as a file, so scripts stay 'self'; both UIs
+    # style their widgets inline and Redoc runs a blob: worker, allowed on these two pages only.
+    path(
+        "api/docs/",
+        csp_update(API_DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
+    path("api/redoc/", csp_update(API_DOCS_CSP)(SpectacularRedocView.as_view(url_name="api-schema")), name="api-redoc"),
     path("accounts/tokens/", views_tokens.TokenListView.as_view(), name="api_tokens"),
     path("accounts/tokens/<int:pk>/revoke/", views_tokens.TokenRevokeView.as_view(), name="api_token_revoke"),
 ]

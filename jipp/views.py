@@ -36,3 +36,19 @@ def healthz(request):
     db_ok = _database_ok()
     body = {"status": "ok" if db_ok else "error", "database": "up" if db_ok else "down", "broker": broker_status()}
     return JsonResponse(body, status=200 if db_ok else 503)
+
+
+def permission_denied(request, exception=None):
+    """handler403: record the denial in the security audit log, then answer with Django's 403 page."""
+    from django.views import defaults
+
+    from hubs.audit import security_event_record
+    from hubs.choices import SecurityEventKind
+
+    security_event_record(
+        kind=SecurityEventKind.PERMISSION_DENIED,
+        user=getattr(request, "user", None),
+        request=request,
+        detail={"method": request.method, "message": str(exception or "")},
+    )
+    return defaults.permission_denied(request, exception)

@@ -18,6 +18,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from jipp.forms import BootstrapFilterFormMixin
@@ -67,7 +69,10 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     institution = django_filters.ModelChoiceFilter(queryset=Institution.objects.order_by("name"), label=_("Instansi"))
     province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
     category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), label=_("Kategori"))
-    sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
+    # The schema cannot infer the type through `method`: it is the SDG's number (its primary key).
+    sdg = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
+    )
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
     innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
     year = django_filters.NumberFilter(field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"))

@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from jipp.forms import BootstrapFilterFormMixin
@@ -34,8 +36,10 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     activity_type = django_filters.ModelChoiceFilter(
         queryset=ActivityType.objects.all(), to_field_name="slug", label=_("Jenis kegiatan")
     )
-    year = django_filters.TypedChoiceFilter(
-        choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun")
+    year = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.TypedChoiceFilter(
+            choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun")
+        )
     )
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
     programme = django_filters.ModelChoiceFilter(

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from hubs import permissions
+from hubs.audit import security_event_record
+from hubs.choices import SecurityEventKind
 
 from ..exceptions import VersionConflict
 from ..files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
@@ -262,4 +264,9 @@ def story_erase_personal_data(*, story: ImpactStory, user) -> ImpactStory:
     story.version += 1
     story._change_reason = ERASURE_REASON
     story.save(update_fields=[*PERSONAL_FIELDS, "consent_document", "erased_at", "version", "updated_at"])
+    security_event_record(
+        kind=SecurityEventKind.PERSONAL_DATA_ERASED,
+        user=user,
+        detail={"story_id": story.pk, "story": story.slug, "photos_deleted": len(photos)},
+    )
     return story

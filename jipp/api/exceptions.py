@@ -16,6 +16,8 @@ from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from hubs.audit import security_event_record
+from hubs.choices import SecurityEventKind
 from innovations.exceptions import VersionConflict
 
 
@@ -85,8 +87,22 @@ def error_body(exc: exceptions.APIException) -> dict:
     return {"code": getattr(detail, "code", None) or exc.default_code, "message": str(detail), "fields": {}}
 
 
+def _audit(exc, context) -> None:
+    """Denials and refused credentials go to the security audit log (hubs.audit)."""
+    request = context.get("request")
+    if isinstance(exc, exceptions.PermissionDenied):
+        kind, detail = SecurityEventKind.PERMISSION_DENIED, {"api": True, "method": getattr(request, "method", "")}
+    elif isinstance(exc, exceptions.AuthenticationFailed):
+        kind, detail = SecurityEventKind.LOGIN_FAILED, {"api": True, "method": "token"}
+    else:
+        return
+    user = getattr(request, "_user", None)  # the authenticated user, without re-running authentication
+    security_event_record(kind=kind, user=user, request=getattr(request, "_request", None), detail=detail)
+
+
 def api_exception_handler(exc, context):
     exc = _convert(exc)
+    _audit(exc, context)
     response = drf_exception_handler(exc, context)
     if response is None:  # not an API error: a real bug, let Django report it
         return None

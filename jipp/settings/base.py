@@ -5,6 +5,7 @@ see `.env.example`. The embedded default (no variables set) is a SQLite file in 
 folder and Celery running jobs in-process, so `make run` needs nothing installed.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "axes",
     "hubs",
     "innovations",
     "reports",
@@ -56,6 +59,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "jipp.middleware.StaffSessionTimeoutMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during authentication into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jipp.urls"
@@ -104,6 +111,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out username/IP before the password is even checked.
+# API tokens are not passwords and never pass through these backends (hubs.authentication).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# Lock the username tried from one address: an attacker cannot lock a victim out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# One rule for the client address (lockouts and the audit log): REMOTE_ADDR, or the address the
+# trusted proxies saw when DJANGO_TRUSTED_PROXY_COUNT says how many stand in front of us.
+AXES_CLIENT_IP_CALLABLE = "hubs.audit.client_ip"
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# Staff sessions end after this many idle seconds (jipp.middleware.StaffSessionTimeoutMiddleware).
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -217,8 +243,30 @@ SPECTACULAR_SETTINGS = {
         "DesignationStatusEnum": "hubs.choices.DesignationStatus",
         "InstitutionKindEnum": "hubs.choices.InstitutionKind",
         "RegencyKindEnum": "hubs.choices.RegencyKind",
+        "ReportKindEnum": "reports.choices.ReportKind",
     },
 }
+
+# --- Content-Security-Policy (django-csp) ---------------------------------------------------
+# Scripts and styles only from our own static files: no inline <script>, no on*= handlers, no
+# style= attributes. The API docs pages (Swagger UI, Redoc) relax styles on their own views only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 # --- CORS: closed unless origins are configured ---------------------------------------------
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
