@@ -77,9 +77,7 @@ def _membership_saved(sender, instance, created, raw=False, **kwargs):
 
 @receiver(post_delete, sender=HubMembership, dispatch_uid="audit_membership_deleted")
 def _membership_deleted(sender, instance, **kwargs):
-    security_event_record(
-        kind=SecurityEventKind.MEMBERSHIP_REMOVED, user=_actor(), detail=_membership_detail(instance)
-    )
+    security_event_record(kind=SecurityEventKind.MEMBERSHIP_REMOVED, user=_actor(), detail=_membership_detail(instance))
 
 
 @receiver(pre_save, sender=User, dispatch_uid="audit_user_flags_pre")
