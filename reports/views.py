@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from hubs.permissions import is_ministry_staff
+from jipp.http import harden_file_response
 
 from . import selectors, services
 from .choices import ReportKind, ReportStatus
@@ -128,7 +129,7 @@ def job_download(request, pk: int):
         filename=job.download_name,
         content_type=CONTENT_TYPES.get(job.output_format, "application/octet-stream"),
     )
-    response["X-Content-Type-Options"] = "nosniff"
+    harden_file_response(response, filename=job.download_name)
     response["Cache-Control"] = "private, no-store"
     return response
 

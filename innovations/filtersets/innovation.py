@@ -75,7 +75,10 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     )
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
     innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
-    year = django_filters.NumberFilter(field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"))
+    # Bounded: a year outside 1..9999 makes Django's date lookup raise (a 500 on ?year=0).
+    year = django_filters.NumberFilter(
+        field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"), min_value=1, max_value=9999
+    )
     award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
     continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
@@ -118,7 +121,9 @@ class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
     )
     stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
-    year = django_filters.NumberFilter(field_name="committed_on", lookup_expr="year", label=_("Tahun komitmen"))
+    year = django_filters.NumberFilter(
+        field_name="committed_on", lookup_expr="year", label=_("Tahun komitmen"), min_value=1, max_value=9999
+    )
 
     class Meta:
         model = Replication

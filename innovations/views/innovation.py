@@ -15,6 +15,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from hubs import permissions
+from jipp.http import harden_file_response
 
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -267,12 +268,13 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("innovation"), pk=pk)
     if not permissions.can_view(request.user, attachment.innovation):
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+    return harden_file_response(response, filename=attachment.original_name)
 
 
 def replication_evidence_download(request, pk):
@@ -280,12 +282,13 @@ def replication_evidence_download(request, pk):
     evidence = get_object_or_404(ReplicationEvidence.objects.select_related("replication"), pk=pk)
     if not selectors.replications_visible_to(request.user).filter(pk=evidence.replication_id).exists():
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
         filename=evidence.original_name,
         content_type=evidence.content_type,
     )
+    return harden_file_response(response, filename=evidence.original_name)
 
 
 def innovation_history(request, slug):

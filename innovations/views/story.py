@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from hubs import permissions
+from jipp.http import harden_file_response
 
 from ..exceptions import VersionConflict
 from ..filtersets.story import ImpactStoryFilterSet
@@ -152,6 +153,7 @@ class StoryPhotoView(View):
             raise Http404
         photo = get_object_or_404(StoryPhoto, pk=pk, story=story)
         response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+        harden_file_response(response, filename=photo.original_name, inline=True)
         response["Cache-Control"] = "private, no-store" if not story.consent_photo_public else "public, max-age=3600"
         return response
 
@@ -164,6 +166,9 @@ class ConsentDocumentView(LoginRequiredMixin, View):
         if not story.consent_document or not permissions.can_view_personal_data(request.user, story):
             raise Http404
         response = FileResponse(story.consent_document.open("rb"), as_attachment=True)
+        # The stored name is random; its extension was chosen from the sniffed type on upload.
+        ext = story.consent_document.name.rsplit(".", 1)[-1]
+        harden_file_response(response, filename=f"persetujuan-{story.slug}.{ext}")
         response["Cache-Control"] = "private, no-store"
         return response
 
