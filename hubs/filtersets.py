@@ -17,7 +17,8 @@ def _year_choices():
 
 
 class HubFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label=_("Cari nama"))
+    # Bounded: SQLite refuses LIKE patterns over 50 000 bytes (a 500 on a pasted novel).
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari nama"), max_length=200)
     year = django_filters.TypedChoiceFilter(
         choices=_year_choices, coerce=int, method="filter_year", label=_("Tahun angkatan")
     )
