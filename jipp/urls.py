@@ -2,6 +2,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
@@ -9,15 +10,19 @@ from hubs import views_tokens
 from hubs.views import HomeView
 
 from . import views
+from .auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm
 
 API_DOCS_CSP = {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]}
 handler403 = "jipp.views.permission_denied"
+admin.site.login_form = PortalAdminAuthenticationForm
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("hubs/", include("hubs.urls")),
     path("innovations/", include("innovations.urls")),
+    # Before the include: the login form validates the username before any backend sees it.
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("innovations.story_urls")),
     path("reports/", include("reports.urls")),
