@@ -257,6 +257,7 @@ class HubMembership(models.Model):
         verbose_name_plural = _("keanggotaan hub")
         constraints = [
             models.UniqueConstraint(fields=["user", "hub"], name="membership_unique_user_hub"),
+            models.CheckConstraint(condition=Q(role__in=MembershipRole.values), name="membership_role_valid"),
         ]
 
     def __str__(self):
@@ -323,6 +324,9 @@ class SecurityEvent(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("peristiwa keamanan")
         verbose_name_plural = _("peristiwa keamanan")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=SecurityEventKind.values), name="securityevent_kind_valid"),
+        ]
         indexes = [
             models.Index(fields=["kind", "-created_at"], name="secevent_kind_created"),
             models.Index(fields=["user", "-created_at"], name="secevent_user_created"),

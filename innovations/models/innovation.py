@@ -10,7 +10,16 @@ from simple_history.models import HistoricalRecords
 from hubs.models import Institution, Province, Regency
 
 from .. import uploads
-from ..choices import AwardKind, Continuation, Group, Initiator, InnovationType, ReplicationStage, Stage
+from ..choices import (
+    AwardKind,
+    Continuation,
+    Group,
+    Initiator,
+    InnovationType,
+    ReplicationStage,
+    ReviewStatus,
+    Stage,
+)
 from .workflow import Reviewable
 
 # The KIPP proposal aspects, in the order of the proposal form (DOMAIN.md, KIPP 2023 Umum).
@@ -141,6 +150,9 @@ class Innovation(Reviewable):
                 fields=["jippnas_id"], condition=~Q(jippnas_id=""), name="innovation_unique_jippnas_id"
             ),
             models.CheckConstraint(condition=~Q(title=""), name="innovation_title_not_empty"),
+            # Invariants the services keep, made the database's too (issue 10).
+            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="innovation_status_valid"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="innovation_version_positive"),
         ]
         indexes = [
             models.Index(fields=["status", "hub"], name="innovation_status_hub_idx"),
@@ -269,6 +281,7 @@ class Replication(models.Model):
                 | Q(live_on__gte=models.F("committed_on")),
                 name="replication_live_after_commitment",
             ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="replication_version_positive"),
         ]
         indexes = [models.Index(fields=["facilitating_hub", "stage"], name="replication_hub_stage_idx")]
 

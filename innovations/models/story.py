@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from hubs.models import Institution, Province, Regency, Source
 
 from .. import uploads
-from ..choices import AgeGroup, Gender, LibraryLevel
+from ..choices import AgeGroup, Gender, LibraryLevel, ReviewStatus
 from .innovation import Innovation, UploadedFile
 from .workflow import Reviewable
 
@@ -132,6 +132,14 @@ class ImpactStory(Reviewable):
         constraints = [
             models.CheckConstraint(condition=Q(people_reached__gte=1), name="story_people_reached_positive"),
             models.CheckConstraint(condition=~Q(title=""), name="story_title_not_empty"),
+            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="story_status_valid"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="story_version_positive"),
+            # An erased story keeps no personal data (UU 27/2022): the database refuses to hold both.
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=True)
+                | Q(beneficiary_name="", gender="", age_group="", has_disability__isnull=True),
+                name="story_erased_has_no_personal_data",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-story_date"], name="story_status_date_idx"),
