@@ -1,17 +1,8 @@
-"""Fixtures of the dashboard tests: a fresh cache per test and the innovations tests' two-hub world."""
+"""Fixtures of the dashboard tests: the innovations tests' two-hub world (tests/conftest.py empties the cache)."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.innovations.conftest import build_world
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The dashboard caches its figures: each test starts (and leaves) an empty cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
