@@ -7,6 +7,11 @@ are saved under test-artifacts/ (gitignored; CI keeps them as artefacts).
 
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +59,7 @@ def _isolated(settings, tmp_path):
     from jipp.celery_app import app
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    # (a real worker started by `report_worker` gets the same reports folder through DJANGO_REPORTS_ROOT)
     settings.STORAGES = {
         **django_settings.STORAGES,
         "reports": {
@@ -147,3 +153,58 @@ def horizontal_overflow(page) -> int:
 
 def slug_from(url: str) -> str:
     return re.search(r"/innovations/([^/]+)/", url).group(1)
+
+
+@pytest.fixture
+def report_worker(portal, tmp_path):
+    """A real `celery -A jipp worker` on the test database, when it can see it; else None (eager mode).
+
+    It needs PostgreSQL (a worker process cannot see SQLite's in-memory test database) and
+    CELERY_BROKER_URL pointing at a Redis: CI's browser step sets both. The live server then enqueues
+    for real, so the report page shows the job queued and running before it finishes.
+    """
+    from django.db import connection
+
+    from jipp.celery_app import app
+
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker or connection.vendor != "postgresql":
+        yield None
+        return
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    database_url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    app.conf.task_always_eager = False  # `_isolated` restores it
+    app.control.purge()  # messages left by earlier runs would refer to other databases
+    log = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jipp.settings.test",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": broker,
+        "DJANGO_REPORTS_ROOT": str(tmp_path / "reports"),
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_CONN_MAX_AGE": "0",
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "jipp", "worker", "--pool=solo", "--loglevel=INFO",
+        "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"e2e-{uuid.uuid4().hex[:8]}@%h",
+    ]  # fmt: skip
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(  # noqa: S603
+            command, cwd=django_settings.BASE_DIR, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    deadline = time.monotonic() + 60
+    while b" ready." not in log.read_bytes():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the Celery worker did not start:\n" + log.read_text(errors="replace")[-3000:])
+        time.sleep(0.2)
+    yield proc
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    app.control.purge()
