@@ -40,7 +40,7 @@ ERROR_EXAMPLES = {
             "error": {
                 "code": "invalid",
                 "message": "Data yang dikirim tidak valid. Lihat rincian per kolom.",
-                "fields": {"title": [{"code": "required", "message": "Kolom ini wajib diisi."}]},
+                "fields": {"title": [{"code": "required", "message": "Bidang ini harus diisi."}]},
             }
         },
         response_only=True,
