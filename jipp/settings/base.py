@@ -175,6 +175,10 @@ REST_FRAMEWORK = {
         "anon": env("DJANGO_API_THROTTLE_ANON", default="60/minute"),
         "user": env("DJANGO_API_THROTTLE_USER", default="600/minute"),
     },
+    # How many reverse proxies sit in front of the app: the throttles then trust exactly that many
+    # X-Forwarded-For entries. 0 (the default) trusts none, so a client cannot dodge its limit by
+    # sending its own X-Forwarded-For; behind one nginx, set DJANGO_API_NUM_PROXIES=1.
+    "NUM_PROXIES": env.int("DJANGO_API_NUM_PROXIES", default=0),
     "EXCEPTION_HANDLER": "jipp.api.exceptions.api_exception_handler",
     # ISO 8601 with the time-zone offset, e.g. 2026-11-29T17:05:00+07:00.
     "DATETIME_FORMAT": "iso-8601",
