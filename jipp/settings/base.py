@@ -196,6 +196,14 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "TAGS": [
+        {"name": "reference", "description": "Provinces, regencies and cities, SDGs, competition categories."},
+        {"name": "hubs", "description": "Institutions, designation cohorts, hubs and (for staff) memberships."},
+        {"name": "innovations", "description": "Innovations, their review workflow and attachments."},
+        {"name": "replications", "description": "Institutions adopting an innovation, facilitated by a hub."},
+        {"name": "stories", "description": "TPBIS impact stories, with consent rules on personal data."},
+        {"name": "indicators", "description": "Impact indicators and their measurements."},
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "innovations.choices.ReviewStatus",
         "InnovationStageEnum": "innovations.choices.Stage",
