@@ -33,19 +33,20 @@ INNOVATION_EXAMPLE = {
     "sdgs": [{"sdg": 16, "relevance": "Layanan publik yang inklusif."}],
 }
 
+# API documentation (English, like the rest of the schema); not user-interface text.
 TRANSITIONS = {
-    "submit": _("Submit a draft (or a revised record) for review. Hub admins of the record's hub."),
-    "start_review": _("Start reviewing a submitted record. Ministry staff."),
-    "request_revision": _("Send the record back to its hub with a comment (required). Ministry staff."),
-    "publish": _("Publish a submitted or in-review record. Ministry staff."),
-    "reject": _("Reject a submitted or in-review record with a comment (required). Ministry staff."),
+    "submit": "Submit a draft (or a revised record) for review. Hub admins of the record's hub.",
+    "start_review": "Start reviewing a submitted record. Ministry staff.",
+    "request_revision": "Send the record back to its hub with a comment (required). Ministry staff.",
+    "publish": "Publish a submitted or in-review record. Ministry staff.",
+    "reject": "Reject a submitted or in-review record with a comment (required). Ministry staff.",
 }
 
 
 def _transition_schema(name, tag):
     return extend_schema(
         summary=f"{name.replace('_', ' ').capitalize()}",
-        description=str(TRANSITIONS[name])
+        description=TRANSITIONS[name]
         + " Optionally send If-Match with the ETag you read. Invalid transitions give 400 with code "
         "`invalid_transition`; a missing comment gives 400 with `fields.comment`.",
         tags=[tag],
