@@ -14,6 +14,7 @@ has, unlike a competition category.
 """
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
@@ -63,22 +64,34 @@ def _hubs():
     )
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year (1–9999) for a `__year` lookup.
+
+    Bounded because the database lookup turns the year into a date range in Python: a year outside
+    1–9999 (or a fraction) must be an invalid filter value (400 in the API, ignored on the pages),
+    never a server error.
+    """
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("lookup_expr", "year")
+        super().__init__(*args, **kwargs)
+
+
 class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
     institution = django_filters.ModelChoiceFilter(queryset=Institution.objects.order_by("name"), label=_("Instansi"))
     province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
     category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), label=_("Kategori"))
-    # The schema cannot infer the type through `method`: it is the SDG's number (its primary key).
-    sdg = extend_schema_field(OpenApiTypes.INT)(
-        django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
-    )
+    sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
     innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
-    # Bounded: a year outside 1..9999 makes Django's date lookup raise (a 500 on ?year=0).
-    year = django_filters.NumberFilter(
-        field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"), min_value=1, max_value=9999
-    )
+    year = YearFilter(field_name="implementation_started_on", label=_("Tahun"))
     award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
     continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
@@ -103,6 +116,8 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
+    # The schema cannot read the type from a `method` filter: `sdg` is an SDG id (see /api/v1/sdgs/).
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, queryset, name, value):
         # Exists, not a join: no duplicate rows and no DISTINCT needed.
         return queryset.filter(Exists(InnovationSDG.objects.filter(innovation=OuterRef("pk"), sdg=value)))
@@ -121,9 +136,7 @@ class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
     )
     stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
-    year = django_filters.NumberFilter(
-        field_name="committed_on", lookup_expr="year", label=_("Tahun komitmen"), min_value=1, max_value=9999
-    )
+    year = YearFilter(field_name="committed_on", label=_("Tahun komitmen"))
 
     class Meta:
         model = Replication

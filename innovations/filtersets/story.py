@@ -23,6 +23,11 @@ def _hubs():
     return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk"))))
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class YearChoiceFilter(django_filters.TypedChoiceFilter):
+    """A year among those that have stories; the schema documents it as an integer (its choices vary)."""
+
+
 class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     """Province, library level, activity type, year (of the story), hub, programme, and a text search.
 
@@ -36,11 +41,7 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     activity_type = django_filters.ModelChoiceFilter(
         queryset=ActivityType.objects.all(), to_field_name="slug", label=_("Jenis kegiatan")
     )
-    year = extend_schema_field(OpenApiTypes.INT)(
-        django_filters.TypedChoiceFilter(
-            choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun")
-        )
-    )
+    year = YearChoiceFilter(choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun"))
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), to_field_name="slug", label=_("Program")
