@@ -7,13 +7,10 @@ class HubsConfig(AppConfig):
     verbose_name = _("Hub JIPP")
 
     def ready(self):
-<<<<<<< HEAD
-        from . import signals  # noqa: F401 — connects the security audit receivers
-=======
         from . import dashboard
 
         # Writes to the models behind the dashboard bump its cache version (see hubs/dashboard.py).
         dashboard.connect_invalidation()
         # The benchmarking table is exportable through the reporting jobs.
         dashboard.register_benchmark_export()
->>>>>>> main
+        from . import signals  # noqa: F401 — connects the security audit receivers
