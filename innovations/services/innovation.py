@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from hubs import permissions
+from jipp.validation import refuse_nul_characters
 
 from ..choices import Group
 from ..exceptions import VersionConflict
@@ -205,6 +206,7 @@ def innovation_create(*, user, data: dict) -> Innovation:
     innovation = Innovation(hub=hub, created_by=user, **data)
     innovation.slug = _unique_slug(innovation.title or "")
     _check_content(innovation)
+    refuse_nul_characters(innovation)
     innovation.full_clean()
     innovation._history_user = user
     innovation.save()
@@ -242,6 +244,7 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
         current.slug = _unique_slug(current.title, exclude_pk=current.pk)
         changed.append("slug")
     _check_content(current)
+    refuse_nul_characters(current)
     current.full_clean()
     _save_changed(current, changed, user)
     if sdg_links is not None:

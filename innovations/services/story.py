@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hubs import permissions
 from hubs.audit import security_event_record
 from hubs.choices import SecurityEventKind
+from jipp.validation import refuse_nul_characters
 
 from ..exceptions import VersionConflict
 from ..files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
@@ -142,6 +143,7 @@ def story_create(*, user, data: dict) -> ImpactStory:
     story.slug = _unique_slug(story.title)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
+    refuse_nul_characters(story)
     story.full_clean()
     story.save()
     return story
@@ -163,6 +165,7 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
         fields.append("consent_document")
+    refuse_nul_characters(story)
     story.full_clean()
     story.version += 1
     story.save(update_fields=[*dict.fromkeys(fields), "version", "updated_at"])
