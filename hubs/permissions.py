@@ -34,6 +34,11 @@ def is_ministry_staff(user) -> bool:
     return cached
 
 
+def can_view_security_events(user) -> bool:
+    """The security audit log is for ministry staff (and superusers) only."""
+    return is_ministry_staff(user)
+
+
 def needs_staff_session_timeout(user) -> bool:
     """Staff (admin-site users, superusers, ministry staff) get the short idle session timeout."""
     return bool(getattr(user, "is_authenticated", False) and (user.is_staff or is_ministry_staff(user)))

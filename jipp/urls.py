@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from hubs import views_tokens
 from hubs.views import HomeView
+from hubs.views_security import SecurityEventListView
 
 from . import views
 from .auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm
@@ -41,6 +42,7 @@ urlpatterns = [
     ),
     path("api/redoc/", csp_update(API_DOCS_CSP)(SpectacularRedocView.as_view(url_name="api-schema")), name="api-redoc"),
     path("accounts/tokens/", views_tokens.TokenListView.as_view(), name="api_tokens"),
+    path("security-events/", SecurityEventListView.as_view(), name="security_events"),
     path("accounts/tokens/<int:pk>/revoke/", views_tokens.TokenRevokeView.as_view(), name="api_token_revoke"),
 ]
 

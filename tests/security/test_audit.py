@@ -197,3 +197,33 @@ def test_a_failing_audit_write_never_breaks_the_audited_action(monkeypatch):
     monkeypatch.setattr(audit.SecurityEvent.objects, "create", broken)
     token, _ = api_token_create(user=f.UserFactory(), name="tetap jalan")
     assert token.pk is not None
+
+
+@pytest.mark.django_db
+def test_ministry_staff_read_the_log_on_their_page_newest_first_with_a_kind_filter(client, world):
+    for i in range(30):
+        SecurityEvent.objects.create(kind=K.LOGIN_FAILED, detail={"username": f"<script>x{i}</script>"})
+    client.force_login(world.staff)
+    page = client.get("/security-events/").content.decode()
+    assert "&lt;script&gt;x29&lt;/script&gt;" in page and "<script>x29" not in page  # stored payload inert
+    filtered = client.get("/security-events/", {"kind": K.LOGIN_SUCCEEDED})
+    assert filtered.status_code == 200
+    assert all(e.kind == K.LOGIN_SUCCEEDED for e in filtered.context["events"])
+
+
+@pytest.mark.django_db
+def test_security_log_page_reads_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
+    users = [f.UserFactory() for _ in range(10)]
+    for user in users * 3:
+        SecurityEvent.objects.create(kind=K.LOGOUT, user=user)
+    client.force_login(world.staff)
+    with django_assert_max_num_queries(8):
+        assert client.get("/security-events/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_security_log_page_is_refused_to_everyone_else(client, world):
+    assert client.get("/security-events/").status_code == 302  # to the login
+    client.force_login(world.admin)
+    assert client.get("/security-events/").status_code == 403
+    assert events(K.PERMISSION_DENIED)[-1].path == "/security-events/"
