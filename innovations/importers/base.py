@@ -514,9 +514,18 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
 
     With commit=False (the preview) the transaction is always rolled back: the user sees exactly
     what the services would say, and nothing is written. With commit=True it is rolled back as
-    soon as one row fails, so the database is either fully imported or untouched.
+    soon as one row fails, so the database is either fully imported or untouched. Rows that could
+    not be parsed stop the run before any service is called.
     """
     outcome = Outcome(rows=len(rows))
+    if any(row.errors for row in rows):
+        # Some rows cannot even be read: report them and run no service (the user fixes these first;
+        # a 10,000-row file with a bad cell near the end is refused in seconds, not minutes).
+        for row in rows:
+            for column, message in row.errors:
+                outcome.add_error(row.number, column, message)
+            outcome.add_plan(row.number, "error" if row.errors else "unchecked", importer.label(row))
+        return outcome
     try:
         with transaction.atomic():
             for index, row in enumerate(rows, start=1):

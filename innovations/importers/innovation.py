@@ -139,6 +139,7 @@ class InnovationImporter(Importer):
         }
         self.sdgs = lookups.sdgs()
         self.seen: dict[tuple, int] = {}
+        self.titles: dict[int, dict] = {}
 
     def parse_cell(self, column, value):
         if column.kind == "sdgs":
@@ -201,11 +202,15 @@ class InnovationImporter(Importer):
             return None
         if found:
             return next(iter(found.values()))
-        wanted = services.normalize_title(data["title"])
-        for innovation in Innovation.objects.filter(institution=data["institution"]).only("pk", "title"):
-            if services.normalize_title(innovation.title) == wanted:
-                return Innovation.objects.get(pk=innovation.pk)
-        return None
+        pk = self._titles(data["institution"].pk).get(services.normalize_title(data["title"]))
+        return Innovation.objects.get(pk=pk) if pk else None
+
+    def _titles(self, institution_id: int) -> dict:
+        """{normalised title: pk} of an institution's innovations, read once per import (not per row)."""
+        if institution_id not in self.titles:
+            rows = Innovation.objects.filter(institution_id=institution_id).values_list("title", "pk")
+            self.titles[institution_id] = {services.normalize_title(title): pk for title, pk in rows}
+        return self.titles[institution_id]
 
     def permission_error(self, row, existing):
         hub = row.data["hub"]
@@ -231,7 +236,9 @@ class InnovationImporter(Importer):
         data = {**self._values(row), "hub": row.data["hub"]}
         if "sdgs" in row.present:
             data["sdg_links"] = [{"sdg": sdg, "relevance": ""} for sdg in row.data["sdgs"]]
-        return services.innovation_create(user=self.user, data=data)
+        innovation = services.innovation_create(user=self.user, data=data)
+        self._titles(innovation.institution_id)[services.normalize_title(innovation.title)] = innovation.pk
+        return innovation
 
     def update(self, existing, row):
         data = self._values(row)

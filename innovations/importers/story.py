@@ -88,6 +88,7 @@ class StoryImporter(Importer):
             "activities": build_lookup(ActivityType.objects.all(), lambda a: a.slug, lambda a: a.name),
         }
         self.seen: dict[tuple, int] = {}
+        self.titles: dict[int, dict] = {}
 
     def clean_row(self, row: ParsedRow):
         data = row.data
@@ -113,11 +114,15 @@ class StoryImporter(Importer):
             if found is None:
                 row.errors.append((self.header_of("id"), _("tidak ada kisah dengan ID %(v)s") % {"v": data["id"]}))
             return found
-        wanted = innovation_services.normalize_title(data["title"])
-        for story in ImpactStory.objects.filter(programme=data["programme"]).only("pk", "title"):
-            if innovation_services.normalize_title(story.title) == wanted:
-                return ImpactStory.objects.get(pk=story.pk)
-        return None
+        pk = self._titles(data["programme"].pk).get(innovation_services.normalize_title(data["title"]))
+        return ImpactStory.objects.get(pk=pk) if pk else None
+
+    def _titles(self, programme_id: int) -> dict:
+        """{normalised title: pk} of a programme's stories, read once per import (not per row)."""
+        if programme_id not in self.titles:
+            rows = ImpactStory.objects.filter(programme_id=programme_id).values_list("title", "pk")
+            self.titles[programme_id] = {innovation_services.normalize_title(title): pk for title, pk in rows}
+        return self.titles[programme_id]
 
     def _hub(self, row):
         return row.data.get("hub") or row.data["programme"].hub
@@ -137,7 +142,9 @@ class StoryImporter(Importer):
         return any(getattr(existing, key) != value for key, value in self._values(row).items())
 
     def create(self, row):
-        return services.story_create(user=self.user, data={**self._values(row), "hub": self._hub(row)})
+        story = services.story_create(user=self.user, data={**self._values(row), "hub": self._hub(row)})
+        self._titles(story.programme_id)[innovation_services.normalize_title(story.title)] = story.pk
+        return story
 
     def update(self, existing, row):
         return services.story_update(story=existing, user=self.user, data=self._values(row))
