@@ -175,10 +175,32 @@ REPORTS_REDISPATCH_AFTER_SECONDS = env.int("REPORTS_REDISPATCH_AFTER_SECONDS", d
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jipp.api.schema.JippAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "jipp.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
+    # Token first: its 401 carries `WWW-Authenticate: Token`, so clients learn how to authenticate.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hubs.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+        "jipp.api.permissions.ReadOnlyTokenPermission",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["jipp.api.throttles.AnonThrottle", "jipp.api.throttles.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("DJANGO_API_THROTTLE_ANON", default="60/minute"),
+        "user": env("DJANGO_API_THROTTLE_USER", default="600/minute"),
+    },
+    # How many reverse proxies sit in front of the app: the throttles then trust exactly that many
+    # X-Forwarded-For entries. 0 (the default) trusts none, so a client cannot dodge its limit by
+    # sending its own X-Forwarded-For; behind one nginx, set DJANGO_API_NUM_PROXIES=1.
+    "NUM_PROXIES": env.int("DJANGO_API_NUM_PROXIES", default=0),
+    "EXCEPTION_HANDLER": "jipp.api.exceptions.api_exception_handler",
+    # ISO 8601 with the time-zone offset, e.g. 2026-11-29T17:05:00+07:00.
+    "DATETIME_FORMAT": "iso-8601",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "JIPP Hub Registry API",
@@ -186,6 +208,28 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "DESCRIPTION": "Read and write the JIPP hub registry. Reads of published data are open; writes need a "
+    "personal token (`Authorization: Token <token>`, created at /accounts/tokens/). Errors share one shape: "
+    '`{"error": {"code", "message", "fields"}}`. See docs/api.md.',
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "TAGS": [
+        {"name": "reference", "description": "Provinces, regencies and cities, SDGs, competition categories."},
+        {"name": "hubs", "description": "Institutions, designation cohorts, hubs and (for staff) memberships."},
+        {"name": "innovations", "description": "Innovations, their review workflow and attachments."},
+        {"name": "replications", "description": "Institutions adopting an innovation, facilitated by a hub."},
+        {"name": "stories", "description": "TPBIS impact stories, with consent rules on personal data."},
+        {"name": "indicators", "description": "Impact indicators and their measurements."},
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "innovations.choices.ReviewStatus",
+        "InnovationStageEnum": "innovations.choices.Stage",
+        "ReplicationStageEnum": "innovations.choices.ReplicationStage",
+        "DesignationStatusEnum": "hubs.choices.DesignationStatus",
+        "InstitutionKindEnum": "hubs.choices.InstitutionKind",
+        "RegencyKindEnum": "hubs.choices.RegencyKind",
+    },
 }
 
 # --- CORS: closed unless origins are configured ---------------------------------------------
