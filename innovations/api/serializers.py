@@ -27,8 +27,8 @@ from ..models import (
     Programme,
     Replication,
 )
+from ..privacy import beneficiary_display_name, story_photos_visible
 from ..workflow import actions_available
-from .compat import beneficiary_display_name, story_photos_visible
 
 
 def _user(serializer):

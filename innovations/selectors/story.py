@@ -97,3 +97,16 @@ def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
     """The years that have stories, newest first (for the year filter)."""
     qs = queryset if queryset is not None else ImpactStory.objects.filter(status=ReviewStatus.PUBLISHED)
     return sorted({d.year for d in qs.order_by().dates("story_date", "year")}, reverse=True)
+
+
+def indicators_visible_to(user):
+    """Programme indicators are public; an innovation's indicators are as visible as the innovation."""
+    from .innovation import innovations_visible_to
+
+    return Indicator.objects.filter(
+        Q(programme__isnull=False) | Q(innovation__in=innovations_visible_to(user).values("pk"))
+    )
+
+
+def measurements_visible_to(user):
+    return Measurement.objects.filter(indicator__in=indicators_visible_to(user).values("pk"))
