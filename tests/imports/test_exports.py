@@ -194,3 +194,32 @@ def test_replication_import_into_another_hub_is_refused(client, post, world):
     assert job.status == ImportStatus.INVALID
     assert job.errors[0]["column"] == "Hub fasilitator (kode)"
     assert snapshot() == before
+
+
+def test_export_reads_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
+    """No N+1: 30 innovations with SDG links export in the same few queries as 3."""
+    for n in range(30):
+        innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published")
+        InnovationSDG.objects.create(innovation=innovation, sdg=f.SDG.objects.get(number=1 + n % 17))
+    with django_assert_max_num_queries(8):
+        rows = read_xlsx(_download(client, "innovations"))
+    assert len(rows) == 31
+
+
+def test_hub_list_export_downloads_at_once(client, world):
+    rows = read_xlsx(_download(client, "hubs"))
+    assert rows[0][0] == "Nama"
+    assert {r[0] for r in rows[1:]} == {world.hub_a.name, world.hub_b.name}
+
+
+def test_english_headers_in_row_one_are_accepted(client, post, world):
+    from innovations.importers.innovation import COLUMNS
+
+    from .helpers import innovation_row, xlsx_bytes
+
+    english = {c.header: c.header_en for c in COLUMNS}
+    row = innovation_row(world, 1)
+    content = xlsx_bytes([[english[h] for h in row], list(row.values())])
+    job = _import(client, post, world.admin, "innovations", content, "en.xlsx")
+    job.refresh_from_db()
+    assert (job.status, job.created_count) == (ImportStatus.READY, 1), job.errors
