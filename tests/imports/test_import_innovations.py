@@ -229,3 +229,28 @@ def test_progress_reads_the_cache_while_busy(world):
     job = ImportJob(pk=999, status=ImportStatus.IMPORTING, progress=0)
     jobs._set_progress(999, 42)
     assert jobs.import_progress(job) == 42
+
+
+@pytest.mark.parametrize(
+    "kind,first,sheets",
+    [
+        ("replications", "Inovasi sumber (slug)", {"Hub", "Instansi", "Pilihan"}),
+        ("stories", "Judul", {"Program", "Jenis kegiatan", "Provinsi", "Kabupaten-kota", "Pilihan"}),
+    ],
+)
+def test_templates_of_replications_and_stories(client, world, kind, first, sheets):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(world.staff)
+    content = b"".join(client.get(reverse("imports:import_template", args=[kind])).streaming_content)
+    rows = read_xlsx(content)
+    assert first in rows[0][:3]
+    assert len(rows) == 2  # the two header rows only
+    assert sheets <= set(load_workbook(io.BytesIO(content), read_only=True).sheetnames)
+
+
+def test_unknown_template_is_404(client, world):
+    client.force_login(world.admin)
+    assert client.get(reverse("imports:import_template", args=["rahasia"])).status_code == 404
