@@ -236,3 +236,38 @@ def import_job_run_now(*, job_id: int, phase: str) -> str:
     if phase == "commit":
         return import_job_commit(job_id=job_id)
     raise ValueError(phase)
+
+
+def import_jobs_housekeeping(*, now=None) -> dict:
+    """Hourly: fail jobs whose worker died (checking/importing past the task's time limit; an import's
+    transaction died with it, so nothing was written) and delete files of checks never confirmed.
+
+    Returns {"reaped": n, "expired": n}.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    now = now or timezone.now()
+    limit = timedelta(seconds=getattr(settings, "IMPORTS_TIME_LIMIT", 3600) + 300)
+    reaped = 0
+    for job in ImportJob.objects.filter(status__in=[ImportStatus.CHECKING, ImportStatus.IMPORTING]):
+        started = job.started_at or job.created_at
+        if started >= now - limit:
+            continue
+        with translation.override(job.language):
+            message = _("Proses berhenti sebelum selesai; tidak ada data yang diubah. Unggah berkas lagi.")
+        reaped += ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ImportStatus.FAILED, message=message, finished_at=now
+        )
+        _delete_file(job)
+    expiry = now - timedelta(days=getattr(settings, "REPORTS_EXPIRY_DAYS", 7))
+    expired = 0
+    for job in ImportJob.objects.filter(status=ImportStatus.READY, created_at__lt=expiry).exclude(file=""):
+        with translation.override(job.language):
+            message = _("Kedaluwarsa: hasil pemeriksaan tidak dikonfirmasi. Unggah berkas lagi.")
+        expired += ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
+            status=ImportStatus.FAILED, message=message, finished_at=now
+        )
+        _delete_file(job)
+    return {"reaped": reaped, "expired": expired}

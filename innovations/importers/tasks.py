@@ -16,3 +16,10 @@ def import_job_run(job_id: int, phase: str) -> str:
     from .jobs import import_job_run_now
 
     return import_job_run_now(job_id=job_id, phase=phase)
+
+
+@shared_task(name="innovations.import_jobs_housekeeping", soft_time_limit=120, time_limit=180)
+def import_jobs_housekeeping() -> dict:
+    from .jobs import import_jobs_housekeeping as run
+
+    return run()

@@ -254,3 +254,28 @@ def test_templates_of_replications_and_stories(client, world, kind, first, sheet
 def test_unknown_template_is_404(client, world):
     client.force_login(world.admin)
     assert client.get(reverse("imports:import_template", args=["rahasia"])).status_code == 404
+
+
+def test_housekeeping_fails_stuck_jobs_and_expires_unconfirmed_files(client, post, world):
+    """A check never confirmed loses its file after the expiry; a job whose worker died is failed."""
+    import datetime
+
+    from django.utils import timezone
+    from django_celery_beat.models import PeriodicTask
+
+    client.force_login(world.admin)
+    ready = _job(_upload(post, xlsx_bytes(table([innovation_row(world)]))))
+    ready.refresh_from_db()
+    assert ready.status == ImportStatus.READY and ready.file
+    stuck = ImportJob.objects.create(
+        kind="innovations", original_name="x.xlsx", file_format="xlsx", uploaded_by=world.admin, status="importing"
+    )
+    ImportJob.objects.filter(pk=stuck.pk).update(started_at=timezone.now() - datetime.timedelta(hours=3))
+
+    assert jobs.import_jobs_housekeeping() == {"reaped": 1, "expired": 0}
+    later = timezone.now() + datetime.timedelta(days=30)
+    assert jobs.import_jobs_housekeeping(now=later) == {"reaped": 0, "expired": 1}
+    ready.refresh_from_db()
+    stuck.refresh_from_db()
+    assert (ready.status, bool(ready.file), stuck.status) == ("failed", False, "failed")
+    assert PeriodicTask.objects.filter(task="innovations.import_jobs_housekeeping", enabled=True).exists()
