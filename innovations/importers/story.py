@@ -135,11 +135,21 @@ class StoryImporter(Importer):
             return self.header_of("hub"), _("kisah ini milik hub lain; hub tidak dapat diubah lewat impor")
         return None
 
-    def _values(self, row):
-        return {key: row.data[key] for key in FIELD_KEYS if key in row.present}
+    def _values(self, row, existing=None):
+        values = {key: row.data[key] for key in FIELD_KEYS if key in row.present}
+        # The export leaves out a related innovation the user may not see (privacy.story_public_row):
+        # a blank cell then means "not shown", not "remove the link".
+        if (
+            existing is not None
+            and values.get("innovation", "") is None
+            and existing.innovation_id
+            and not permissions.can_view(self.user, existing.innovation)
+        ):
+            del values["innovation"]
+        return values
 
     def changed(self, existing, row):
-        return any(getattr(existing, key) != value for key, value in self._values(row).items())
+        return any(getattr(existing, key) != value for key, value in self._values(row, existing).items())
 
     def create(self, row):
         story = services.story_create(user=self.user, data={**self._values(row), "hub": self._hub(row)})
@@ -147,7 +157,7 @@ class StoryImporter(Importer):
         return story
 
     def update(self, existing, row):
-        return services.story_update(story=existing, user=self.user, data=self._values(row))
+        return services.story_update(story=existing, user=self.user, data=self._values(row, existing))
 
 
 def export_queryset(user, filters):

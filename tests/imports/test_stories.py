@@ -128,3 +128,21 @@ def test_story_import_for_another_hub_is_refused(client, post, tpbis):
     assert job.status == ImportStatus.INVALID
     assert {e["column"] for e in job.errors} == {"Hub"}
     assert snapshot() == before
+
+
+def test_round_trip_keeps_a_link_to_an_innovation_the_user_may_not_see(client, post, tpbis):
+    """The export hides another hub's draft innovation; re-importing that blank cell keeps the link."""
+    from tests.innovations import factories as f
+
+    draft = f.InnovationFactory(title="Draf hub lain")
+    story = tpbis["hidden"]
+    ImpactStory.objects.filter(pk=story.pk).update(innovation=draft)
+    client.force_login(tpbis["admin"])
+    rows = _rows(client)
+    assert "Draf hub lain" not in str(rows)
+    post(reverse("imports:import_home"), {"kind": "stories", "file": upload(xlsx_bytes(rows), "k.xlsx")})
+    job = ImportJob.objects.get()
+    assert (job.status, job.skipped_count) == (ImportStatus.READY, 2), job.errors
+    post(reverse("imports:import_confirm", args=[job.pk]))
+    story.refresh_from_db()
+    assert story.innovation == draft
