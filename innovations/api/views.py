@@ -25,7 +25,6 @@ from ..selectors.innovation import innovations_visible_to, replications_visible_
 from ..selectors.story import indicators_visible_to, measurements_visible_to, stories_visible_to
 from ..services import innovation as innovation_services
 from ..services import story as story_services
-from ..workflow import workflow_transition
 from . import serializers as s
 
 INNOVATION_EXAMPLE = {
@@ -168,17 +167,13 @@ class ReviewableViewSetMixin:
         serializer = s.TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = serializer.validated_data.get("comment", "")
-        try:
-            run = self._service("submit" if name == "submit" else "transition")
-        except (ImportError, AttributeError):
-            run = None
-        if run is None:
-            # Before the services are merged: the workflow itself (without the submit gates).
-            record = workflow_transition(obj=record, user=request.user, action=name, comment=comment)
-        elif name == "submit":
-            record = run(**{self.record_kwarg: record}, user=request.user)
+        if name == "submit":
+            # The services' submit runs the eligibility gates (innovations) or the consent gate (stories).
+            record = self._service("submit")(**{self.record_kwarg: record}, user=request.user)
         else:
-            record = run(**{self.record_kwarg: record}, user=request.user, action=name, comment=comment)
+            record = self._service("transition")(
+                **{self.record_kwarg: record}, user=request.user, action=name, comment=comment
+            )
         return self.detail_response(record)
 
     @action(detail=True, methods=["post"])

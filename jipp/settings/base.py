@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "replications", "description": "Institutions adopting an innovation, facilitated by a hub."},
         {"name": "stories", "description": "TPBIS impact stories, with consent rules on personal data."},
         {"name": "indicators", "description": "Impact indicators and their measurements."},
+        {"name": "reports", "description": "Report and export jobs: request one, poll it, download its file."},
     ],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "innovations.choices.ReviewStatus",
@@ -229,6 +230,7 @@ SPECTACULAR_SETTINGS = {
         "DesignationStatusEnum": "hubs.choices.DesignationStatus",
         "InstitutionKindEnum": "hubs.choices.InstitutionKind",
         "RegencyKindEnum": "hubs.choices.RegencyKind",
+        "ReportKindEnum": "reports.choices.ReportKind",
     },
 }
 

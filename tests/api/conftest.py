@@ -65,7 +65,7 @@ def world(db):
     users = {
         "editor": add_member(UserFactory(username="editor_a"), hub_a, MembershipRole.EDITOR),
         "admin": add_member(UserFactory(username="admin_a"), hub_a, MembershipRole.ADMIN),
-        "other_hub": add_member(UserFactory(username="admin_b"), hub_b, MembershipRole.ADMIN),
+        "other_hub_member": add_member(UserFactory(username="admin_b"), hub_b, MembershipRole.ADMIN),
         "staff": staff_user(username="staf"),
     }
 
