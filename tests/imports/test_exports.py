@@ -223,3 +223,11 @@ def test_english_headers_in_row_one_are_accepted(client, post, world):
     job = _import(client, post, world.admin, "innovations", content, "en.xlsx")
     job.refresh_from_db()
     assert (job.status, job.created_count) == (ImportStatus.READY, 1), job.errors
+
+
+def test_benchmark_table_exports_at_once_with_its_sort(client, world):
+    """The benchmarking table offers the same control; the export keeps the page's sort order."""
+    page = client.get(reverse("hubs:benchmark"), {"sort": "-name"}).content.decode()
+    assert reverse("imports:export", args=["benchmark"]) + "?format=csv&amp;sort=-name" in page
+    rows = read_xlsx(_download(client, "benchmark", sort="-name"))
+    assert [r[0] for r in rows[1:]] == sorted([world.hub_a.name, world.hub_b.name], reverse=True)
