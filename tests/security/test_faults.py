@@ -47,10 +47,17 @@ def redis_down(settings, monkeypatch):
     settings.CELERY_BROKER_URL = CLOSED_PORT
     monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT)
     conf.broker_url, conf.task_always_eager = CLOSED_PORT, False
-    celery_app.pool.force_close_all()
+    _reset_pools()
     yield
     conf.broker_url, conf.task_always_eager = old
-    celery_app.pool.force_close_all()
+    _reset_pools()
+
+
+def _reset_pools():
+    # Drop (not close) the connection pools so the next publish builds them for the current broker;
+    # closing them would break every later test that publishes ("Acquire on closed pool").
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.mark.django_db

@@ -15,7 +15,8 @@ TEMPLATES = ROOT / "templates"
 
 
 def _manage(*args, env_extra=None, unset=()):
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", *unset}}
+    # The e2e conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; a deployment never has it.
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", *unset}}
     env.update({"DJANGO_SETTINGS_MODULE": "jipp.settings.production", **(env_extra or {})})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120

@@ -315,7 +315,13 @@ def test_erased_story_edit_form_has_no_personal_fields(client, programme, admin)
     from django.utils import timezone
 
     story = ImpactStoryFactory(
-        programme=programme, status="draft", beneficiary_name="", gender="", age_group="", erased_at=timezone.now()
+        programme=programme,
+        status="draft",
+        beneficiary_name="",
+        gender="",
+        age_group="",
+        has_disability=None,
+        erased_at=timezone.now(),
     )
     client.force_login(admin)
     response = client.get(reverse("stories:story_edit", args=[story.slug]))
