@@ -170,6 +170,17 @@ def test_who_may_open_the_import_page(client, post, world, role, status):
     assert client.get(reverse("imports:import_home")).status_code == status
 
 
+def test_staff_import_new_innovations_for_a_hub_they_are_not_a_member_of(client, post, world):
+    """Issue 8: hub admins import for their hubs, ministry staff for any hub."""
+    client.force_login(world.staff)
+    job = _job(_upload(post, xlsx_bytes(table([innovation_row(world)]))))
+    job.refresh_from_db()
+    assert job.status == ImportStatus.READY, job.errors
+    post(reverse("imports:import_confirm", args=[job.pk]))
+    created = Innovation.objects.get()
+    assert created.status == "draft" and created.created_by == world.staff
+
+
 def test_anonymous_is_sent_to_login(client, post, world):
     response = client.get(reverse("imports:import_home"))
     assert response.status_code == 302 and "login" in response["Location"]
