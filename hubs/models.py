@@ -260,3 +260,37 @@ class HubMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.hub} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A user's personal API token. Only a SHA-256 hash of the secret is stored; the token is shown once.
+
+    The token reads `<prefix>.<secret>`: the prefix finds the row, the hash of the whole token proves it.
+    A token acts with its user's permissions; a read-only token refuses every write.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("pengguna")
+    )
+    name = models.CharField(_("nama"), max_length=100)
+    prefix = models.CharField(_("awalan"), max_length=16, unique=True)
+    key_hash = models.CharField(_("hash SHA-256"), max_length=64)
+    read_only = models.BooleanField(_("hanya baca"), default=False)
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("kedaluwarsa pada"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_active(self, now=None) -> bool:
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

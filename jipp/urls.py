@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from hubs import views_tokens
 from hubs.views import HomeView
 
 from . import views
@@ -18,6 +20,13 @@ urlpatterns = [
     path("api/v1/reports/", include("reports.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # REST API (issue 5): the resources, the OpenAPI schema and its offline Swagger UI / Redoc.
+    path("api/v1/", include(("jipp.api_router", "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("accounts/tokens/", views_tokens.TokenListView.as_view(), name="api_tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views_tokens.TokenRevokeView.as_view(), name="api_token_revoke"),
 ]
 
 if settings.DEBUG:

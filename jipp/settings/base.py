@@ -175,10 +175,28 @@ REPORTS_REDISPATCH_AFTER_SECONDS = env.int("REPORTS_REDISPATCH_AFTER_SECONDS", d
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jipp.api.schema.JippAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "jipp.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
+    # Token first: its 401 carries `WWW-Authenticate: Token`, so clients learn how to authenticate.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hubs.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+        "jipp.api.permissions.ReadOnlyTokenPermission",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["jipp.api.throttles.AnonThrottle", "jipp.api.throttles.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("DJANGO_API_THROTTLE_ANON", default="60/minute"),
+        "user": env("DJANGO_API_THROTTLE_USER", default="600/minute"),
+    },
+    "EXCEPTION_HANDLER": "jipp.api.exceptions.api_exception_handler",
+    # ISO 8601 with the time-zone offset, e.g. 2026-11-29T17:05:00+07:00.
+    "DATETIME_FORMAT": "iso-8601",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "JIPP Hub Registry API",
@@ -186,6 +204,20 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "DESCRIPTION": "Read and write the JIPP hub registry. Reads of published data are open; writes need a "
+    "personal token (`Authorization: Token <token>`, created at /accounts/tokens/). Errors share one shape: "
+    '`{"error": {"code", "message", "fields"}}`. See docs/api.md.',
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "innovations.choices.ReviewStatus",
+        "InnovationStageEnum": "innovations.choices.Stage",
+        "ReplicationStageEnum": "innovations.choices.ReplicationStage",
+        "DesignationStatusEnum": "hubs.choices.DesignationStatus",
+        "InstitutionKindEnum": "hubs.choices.InstitutionKind",
+        "RegencyKindEnum": "hubs.choices.RegencyKind",
+    },
 }
 
 # --- CORS: closed unless origins are configured ---------------------------------------------

@@ -1,0 +1,373 @@
+"""API representations of innovations, replications, stories, indicators and their reference data.
+
+Read serializers say what a client sees (consent rules come from innovations.privacy); write serializers
+only check the shape and types of the input. Every rule about *whether* a write may happen lives in the
+services and hubs.permissions.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from hubs import permissions
+from hubs.models import Institution, Province, Regency
+from jipp.api.mixins import DynamicFieldsMixin
+
+from ..models import (
+    ASPECT_FIELDS,
+    SDG,
+    ActivityType,
+    Attachment,
+    Category,
+    ImpactStory,
+    Indicator,
+    Innovation,
+    InnovationSDG,
+    Measurement,
+    Programme,
+    Replication,
+)
+from ..workflow import actions_available
+from .compat import beneficiary_display_name, story_photos_visible
+
+
+def _user(serializer):
+    request = serializer.context.get("request")
+    return getattr(request, "user", None)
+
+
+# --- reference data ---------------------------------------------------------------------------------------
+class SDGSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:sdg-detail")
+
+    class Meta:
+        model = SDG
+        fields = ["id", "url", "number", "name", "name_en"]
+
+
+class CategorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:category-detail")
+
+    class Meta:
+        model = Category
+        fields = ["id", "url", "programme", "year", "name", "name_en"]
+
+
+class ProgrammeSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:programme-detail")
+    hub = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Programme
+        fields = ["id", "url", "slug", "name", "name_en", "acronym", "hub", "description", "description_en"]
+
+
+class ActivityTypeSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:activitytype-detail")
+
+    class Meta:
+        model = ActivityType
+        fields = ["id", "url", "slug", "name", "name_en"]
+
+
+# --- innovations ------------------------------------------------------------------------------------------
+class InnovationSDGSerializer(serializers.ModelSerializer):
+    sdg = serializers.SlugRelatedField(slug_field="number", queryset=SDG.objects.all(), help_text="SDG number 1–17.")
+
+    class Meta:
+        model = InnovationSDG
+        fields = ["sdg", "relevance"]
+
+
+COMMON_INNOVATION_FIELDS = [
+    "title",
+    "title_en",
+    "summary_en",
+    *ASPECT_FIELDS,
+    "stage",
+    "innovation_type",
+    "initiator",
+    "implementation_started_on",
+    "institution",
+    "hub",
+    "province",
+    "regency",
+    "category",
+    "group",
+    "video_url",
+    "sinovik_id",
+    "jippnas_id",
+    "continuation",
+]
+
+
+class InnovationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:innovation-detail")
+    institution = serializers.PrimaryKeyRelatedField(read_only=True)
+    hub = serializers.PrimaryKeyRelatedField(read_only=True)
+    province = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    category = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    sdgs = InnovationSDGSerializer(source="sdg_links", many=True, read_only=True)
+    actions = serializers.SerializerMethodField(help_text="Workflow actions you may take now (POST .../<action>/).")
+
+    class Meta:
+        model = Innovation
+        fields = [
+            "id",
+            "url",
+            "slug",
+            *COMMON_INNOVATION_FIELDS,
+            "sdgs",
+            "status",
+            "version",
+            "last_verified_on",
+            "is_demo",
+            "submitted_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+            "actions",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_actions(self, obj):
+        user = _user(self)
+        if user is None or not user.is_authenticated:
+            return []
+        return [a.name.replace("_", "-") for a in actions_available(user, obj)]
+
+
+class InnovationWriteSerializer(serializers.ModelSerializer):
+    """Input of POST (all required fields) and PUT/PATCH. `sdgs` replaces the list of linked SDGs."""
+
+    institution = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    hub = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    province = serializers.PrimaryKeyRelatedField(queryset=Province.objects.all(), required=False, allow_null=True)
+    regency = serializers.PrimaryKeyRelatedField(queryset=Regency.objects.all(), required=False, allow_null=True)
+    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all(), required=False, allow_null=True)
+    sdgs = InnovationSDGSerializer(many=True, required=False)
+
+    class Meta:
+        model = Innovation
+        fields = [*COMMON_INNOVATION_FIELDS, "sdgs"]
+        # Uniqueness (SINOVIK/JIPPNas ids) is checked by the service, with the record being edited excluded.
+        validators = []
+        extra_kwargs = {"sinovik_id": {"validators": []}, "jippnas_id": {"validators": []}}
+
+
+class TransitionSerializer(serializers.Serializer):
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text="Required for request-revision and reject: what must change, or why.",
+    )
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(read_only=True, use_url=True)
+    aspect = serializers.ChoiceField(choices=ASPECT_FIELDS, allow_blank=True, read_only=True)
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "original_name", "content_type", "size", "aspect", "description", "file", "created_at"]
+        read_only_fields = fields
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="PDF, image or Office file; checked by content, not by name.")
+    aspect = serializers.ChoiceField(choices=[("", "")] + [(f, f) for f in ASPECT_FIELDS], required=False)
+    description = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+
+# --- replications -----------------------------------------------------------------------------------------
+REPLICATION_FIELDS = ["innovation", "adopter", "facilitating_hub", "stage", "committed_on", "live_on", "notes"]
+
+
+class ReplicationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:replication-detail")
+    innovation = serializers.PrimaryKeyRelatedField(read_only=True)
+    adopter = serializers.PrimaryKeyRelatedField(read_only=True)
+    facilitating_hub = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Replication
+        fields = ["id", "url", *REPLICATION_FIELDS, "version", "is_demo", "created_at", "updated_at"]
+
+
+class ReplicationWriteSerializer(serializers.ModelSerializer):
+    innovation = serializers.PrimaryKeyRelatedField(queryset=Innovation.objects.all())
+    adopter = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    facilitating_hub = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+
+    class Meta:
+        model = Replication
+        fields = REPLICATION_FIELDS
+        validators = []  # the (innovation, adopter) uniqueness is the service's to report
+
+
+# --- stories ----------------------------------------------------------------------------------------------
+class StoryPhotoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    image = serializers.ImageField(use_url=True)
+    caption = serializers.CharField()
+
+
+class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """A story as the pages show it: the name and photos only as consent allows, personal fields to the hub."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:impactstory-detail")
+    programme = serializers.PrimaryKeyRelatedField(read_only=True)
+    hub = serializers.PrimaryKeyRelatedField(read_only=True)
+    innovation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    province = serializers.PrimaryKeyRelatedField(read_only=True)
+    regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    activity_type = serializers.PrimaryKeyRelatedField(read_only=True)
+    beneficiary = serializers.SerializerMethodField(help_text="The beneficiary's name as the public pages show it.")
+    personal = serializers.SerializerMethodField(
+        help_text="Gender, age group and disability: only for the hub's members and ministry staff, else null."
+    )
+    photos = serializers.SerializerMethodField(help_text="Empty unless photo consent allows you to see them.")
+    actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImpactStory
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "title",
+            "title_en",
+            "programme",
+            "hub",
+            "innovation",
+            "library_name",
+            "library_level",
+            "province",
+            "regency",
+            "beneficiary",
+            "personal",
+            "consent_name_public",
+            "consent_photo_public",
+            "activity_type",
+            "people_reached",
+            "narrative_before",
+            "narrative_after",
+            "narrative_before_en",
+            "narrative_after_en",
+            "income_before",
+            "income_after",
+            "story_date",
+            "status",
+            "version",
+            "erased_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+            "photos",
+            "actions",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_beneficiary(self, obj):
+        return beneficiary_display_name(story=obj, user=_user(self))
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "gender": {"type": "string"},
+                "age_group": {"type": "string"},
+                "has_disability": {"type": "boolean", "nullable": True},
+            },
+        }
+    )
+    def get_personal(self, obj):
+        if not permissions.can_view_personal_data(_user(self), obj):
+            return None
+        return {"gender": obj.gender, "age_group": obj.age_group, "has_disability": obj.has_disability}
+
+    @extend_schema_field(StoryPhotoSerializer(many=True))
+    def get_photos(self, obj):
+        if not story_photos_visible(story=obj, user=_user(self)):
+            return []
+        request = self.context.get("request")
+        return [
+            {
+                "id": p.pk,
+                "image": request.build_absolute_uri(p.image.url) if request else p.image.url,
+                "caption": p.caption,
+            }
+            for p in obj.photos.all()
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_actions(self, obj):
+        user = _user(self)
+        if user is None or not user.is_authenticated:
+            return []
+        return [a.name.replace("_", "-") for a in actions_available(user, obj)]
+
+
+class ImpactStoryWriteSerializer(serializers.ModelSerializer):
+    """Input of POST and PUT/PATCH of a story. Consent is recorded by the service (who, when)."""
+
+    programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
+    hub = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    innovation = serializers.PrimaryKeyRelatedField(queryset=Innovation.objects.all(), required=False, allow_null=True)
+    province = serializers.PrimaryKeyRelatedField(queryset=Province.objects.all())
+    regency = serializers.PrimaryKeyRelatedField(queryset=Regency.objects.all(), required=False, allow_null=True)
+    activity_type = serializers.PrimaryKeyRelatedField(queryset=ActivityType.objects.all())
+
+    class Meta:
+        model = ImpactStory
+        fields = [
+            "programme",
+            "hub",
+            "innovation",
+            "title",
+            "title_en",
+            "library_name",
+            "library_level",
+            "province",
+            "regency",
+            "beneficiary_name",
+            "gender",
+            "age_group",
+            "has_disability",
+            "consent_name_public",
+            "consent_photo_public",
+            "consent_date",
+            "activity_type",
+            "people_reached",
+            "narrative_before",
+            "narrative_after",
+            "narrative_before_en",
+            "narrative_after_en",
+            "income_before",
+            "income_after",
+            "story_date",
+        ]
+
+
+# --- indicators and measurements --------------------------------------------------------------------------
+class IndicatorSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:indicator-detail")
+    innovation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    programme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "url", "innovation", "programme", "slug", "name", "name_en", "unit", "baseline", "target"]
+
+
+class MeasurementSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:measurement-detail")
+    indicator = serializers.PrimaryKeyRelatedField(read_only=True)
+    source = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Measurement
+        fields = ["id", "url", "indicator", "measured_on", "value", "source", "evidence", "note"]

@@ -1,0 +1,467 @@
+"""API endpoints of the innovations app.
+
+Reads use the same selectors and FilterSets as the pages (see compat.py); writes call the services;
+permission decisions come from hubs.permissions and innovations.workflow. Views only translate HTTP.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from hubs import permissions
+from hubs.api.views import INT_ID, ReadOnlyApiViewSet
+from jipp.api.mixins import BriefModeMixin, ConditionalMixin, brief_serializer
+from jipp.api.pagination import LargeListCursorPagination
+
+from ..models import SDG, ActivityType, Category, ImpactStory, Innovation, InnovationSDG, Programme, Replication
+from ..workflow import workflow_transition
+from . import compat
+from . import serializers as s
+
+INNOVATION_EXAMPLE = {
+    "title": "Layanan Antar Dokumen Kependudukan",
+    "institution": 41,
+    "hub": 12,
+    "ringkasan": "Dokumen kependudukan diantar ke rumah warga.",
+    "stage": "penerapan",
+    "innovation_type": "digital",
+    "sdgs": [{"sdg": 16, "relevance": "Layanan publik yang inklusif."}],
+}
+
+TRANSITIONS = {
+    "submit": _("Submit a draft (or a revised record) for review. Hub admins of the record's hub."),
+    "start_review": _("Start reviewing a submitted record. Ministry staff."),
+    "request_revision": _("Send the record back to its hub with a comment (required). Ministry staff."),
+    "publish": _("Publish a submitted or in-review record. Ministry staff."),
+    "reject": _("Reject a submitted or in-review record with a comment (required). Ministry staff."),
+}
+
+
+def _transition_schema(name, tag):
+    return extend_schema(
+        summary=f"{name.replace('_', ' ').capitalize()}",
+        description=str(TRANSITIONS[name])
+        + " Optionally send If-Match with the ETag you read. Invalid transitions give 400 with code "
+        "`invalid_transition`; a missing comment gives 400 with `fields.comment`.",
+        tags=[tag],
+        request=s.TransitionSerializer,
+        examples=[
+            OpenApiExample("Comment", value={"comment": "Lengkapi data dukung implementasi."}, request_only=True)
+        ],
+    )
+
+
+# --- reference data ---------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(summary="List the 17 SDGs (TPB)", tags=["reference"]),
+    retrieve=extend_schema(summary="One SDG", tags=["reference"]),
+)
+class SDGViewSet(ReadOnlyApiViewSet):
+    queryset = SDG.objects.order_by("number")
+    serializer_class = s.SDGSerializer
+    brief_serializer_class = brief_serializer(SDG, "api:sdg-detail")
+    filterset_class = None
+    lookup_value_regex = INT_ID
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List competition categories", tags=["reference"]),
+    retrieve=extend_schema(summary="One category", tags=["reference"]),
+)
+class CategoryViewSet(ReadOnlyApiViewSet):
+    queryset = Category.objects.order_by("-year", "name", "pk")
+    serializer_class = s.CategorySerializer
+    brief_serializer_class = brief_serializer(Category, "api:category-detail")
+    filterset_fields = ["programme", "year"]
+    lookup_value_regex = INT_ID
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List programmes (e.g. TPBIS)", tags=["stories"]),
+    retrieve=extend_schema(summary="One programme", tags=["stories"]),
+)
+class ProgrammeViewSet(ReadOnlyApiViewSet):
+    queryset = Programme.objects.order_by("name", "pk")
+    serializer_class = s.ProgrammeSerializer
+    brief_serializer_class = brief_serializer(Programme, "api:programme-detail")
+    filterset_fields = ["hub"]
+    lookup_value_regex = INT_ID
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List library activity types", tags=["stories"]),
+    retrieve=extend_schema(summary="One activity type", tags=["stories"]),
+)
+class ActivityTypeViewSet(ReadOnlyApiViewSet):
+    queryset = ActivityType.objects.order_by("name", "pk")
+    serializer_class = s.ActivityTypeSerializer
+    brief_serializer_class = brief_serializer(ActivityType, "api:activitytype-detail")
+    filterset_class = None
+    lookup_value_regex = INT_ID
+
+
+class ReviewableViewSetMixin:
+    """Create, update and workflow actions of a Reviewable record (innovation or story), through its services.
+
+    Subclasses name their services: `service_module` (innovations.services.<module>), `record_kwarg`
+    (the services' keyword for the record), and `write_serializer_class`.
+    """
+
+    service_module = ""
+    record_kwarg = ""
+    write_serializer_class = None
+    not_your_hub = _("Anda hanya dapat membuat data untuk hub Anda sendiri.")
+    not_editable = _("Anda tidak dapat mengubah data ini.")
+
+    def _service(self, verb):
+        return compat.service(self.service_module, f"{self.record_kwarg}_{verb}")
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return self.write_serializer_class
+        if self.action in TRANSITIONS:
+            return s.TransitionSerializer
+        return super().get_serializer_class()
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        if not permissions.can_create_for_hub(request.user, serializer.validated_data["hub"].pk):
+            raise PermissionDenied(self.not_your_hub)
+        record = self._service("create")(user=request.user, data=serializer.validated_data)
+        return self.detail_response(record, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        record = self.get_object()
+        if not permissions.can_edit(request.user, record):
+            raise PermissionDenied(self.not_editable)
+        sent_if_match = self.check_if_match(record)
+        serializer = self.write_serializer_class(
+            record, data=request.data, partial=partial, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        record = self._service("update")(
+            **{self.record_kwarg: record},
+            user=request.user,
+            data=serializer.validated_data,
+            expected_version=record.version if sent_if_match else None,
+        )
+        return self.detail_response(record)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def _transition(self, request, name):
+        record = self.get_object()
+        self.check_if_match(record)  # the transition itself then locks the row
+        serializer = s.TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = serializer.validated_data.get("comment", "")
+        try:
+            run = self._service("submit" if name == "submit" else "transition")
+        except (ImportError, AttributeError):
+            run = None
+        if run is None:
+            # Before the services are merged: the workflow itself (without the submit gates).
+            record = workflow_transition(obj=record, user=request.user, action=name, comment=comment)
+        elif name == "submit":
+            record = run(**{self.record_kwarg: record}, user=request.user)
+        else:
+            record = run(**{self.record_kwarg: record}, user=request.user, action=name, comment=comment)
+        return self.detail_response(record)
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._transition(request, "submit")
+
+    @action(detail=True, methods=["post"], url_path="start-review")
+    def start_review(self, request, pk=None):
+        return self._transition(request, "start_review")
+
+    @action(detail=True, methods=["post"], url_path="request-revision")
+    def request_revision(self, request, pk=None):
+        return self._transition(request, "request_revision")
+
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        return self._transition(request, "publish")
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._transition(request, "reject")
+
+
+def _reviewable_schema(kind, tag, read, write, example):
+    return extend_schema_view(
+        create=extend_schema(
+            summary=f"Create {kind} (draft)",
+            tags=[tag],
+            description="Needs a token of an editor or admin of `hub`; another hub gives 403.",
+            request=write,
+            responses={201: read},
+            examples=[OpenApiExample("New draft", value=example, request_only=True)],
+        ),
+        update=extend_schema(
+            summary=f"Replace {kind}'s content",
+            tags=[tag],
+            description="Send If-Match with the ETag you read; a stale one gives 412.",
+            request=write,
+            responses={200: read},
+        ),
+        partial_update=extend_schema(
+            summary=f"Change some fields of {kind}",
+            tags=[tag],
+            description="Send If-Match with the ETag you read; a stale one gives 412.",
+            request=write,
+            responses={200: read},
+            examples=[OpenApiExample("New title", value={"title": "Judul baru"}, request_only=True)],
+        ),
+        submit=_transition_schema("submit", tag),
+        start_review=_transition_schema("start_review", tag),
+        request_revision=_transition_schema("request_revision", tag),
+        publish=_transition_schema("publish", tag),
+        reject=_transition_schema("reject", tag),
+    )
+
+
+# --- innovations ------------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(
+        summary="List innovations",
+        tags=["innovations"],
+        description="Published innovations for everyone; hub members also see their hub's drafts, ministry "
+        "staff see all. Same filters as the innovation page.",
+    ),
+    retrieve=extend_schema(summary="One innovation", tags=["innovations"]),
+)
+@_reviewable_schema(
+    "an innovation", "innovations", s.InnovationSerializer, s.InnovationWriteSerializer, INNOVATION_EXAMPLE
+)
+class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+    serializer_class = s.InnovationSerializer
+    write_serializer_class = s.InnovationWriteSerializer
+    service_module = "innovation"
+    record_kwarg = "innovation"
+    brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
+    filterset_class = compat.InnovationFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return (
+            compat.innovations_visible_to(self.request.user)
+            .select_related("hub", "institution")
+            .prefetch_related(Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")))
+            .order_by("-updated_at", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "attachments" and self.request.method == "POST":
+            return s.AttachmentUploadSerializer
+        return super().get_serializer_class()
+
+    @extend_schema(
+        methods=["GET"],
+        summary="List an innovation's attachments",
+        tags=["innovations"],
+        responses=s.AttachmentSerializer(many=True),
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Attach a file to an innovation",
+        description="multipart/form-data with `file` (PDF, image or Office; checked by content), optional "
+        "`aspect` and `description`. Editors and admins of the innovation's hub.",
+        tags=["innovations"],
+        request={"multipart/form-data": s.AttachmentUploadSerializer},
+        responses={201: s.AttachmentSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], parser_classes=[MultiPartParser, FormParser], pagination_class=None)
+    def attachments(self, request, pk=None):
+        innovation = self.get_object()
+        if request.method == "GET":
+            data = s.AttachmentSerializer(
+                innovation.attachments.all(), many=True, context=self.get_serializer_context()
+            ).data
+            return Response(data)
+        if not permissions.can_edit(request.user, innovation):
+            raise PermissionDenied(_("Anda tidak dapat mengubah inovasi ini."))
+        upload = s.AttachmentUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        attachment = compat.service("innovation", "attachment_add")(
+            innovation=innovation,
+            user=request.user,
+            file=upload.validated_data["file"],
+            aspect=upload.validated_data.get("aspect", ""),
+            description=upload.validated_data.get("description", ""),
+        )
+        return Response(
+            s.AttachmentSerializer(attachment, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+# --- replications -----------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(summary="List replications", tags=["replications"]),
+    retrieve=extend_schema(summary="One replication", tags=["replications"]),
+    create=extend_schema(
+        summary="Record a replication",
+        description="Admins of the facilitating hub, and ministry staff.",
+        tags=["replications"],
+        request=s.ReplicationWriteSerializer,
+        responses={201: s.ReplicationSerializer},
+        examples=[
+            OpenApiExample(
+                "Commitment",
+                value={"innovation": 7, "adopter": 51, "facilitating_hub": 12, "committed_on": "2022-05-10"},
+                request_only=True,
+            )
+        ],
+    ),
+    update=extend_schema(
+        summary="Replace a replication",
+        tags=["replications"],
+        request=s.ReplicationWriteSerializer,
+        responses={200: s.ReplicationSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a replication (e.g. its stage)",
+        tags=["replications"],
+        request=s.ReplicationWriteSerializer,
+        responses={200: s.ReplicationSerializer},
+    ),
+)
+class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+    serializer_class = s.ReplicationSerializer
+    brief_serializer_class = brief_serializer(Replication, "api:replication-detail")
+    filterset_class = compat.ReplicationFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return (
+            compat.replications_visible_to(self.request.user)
+            .select_related("innovation", "adopter")
+            .order_by("-committed_on", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return s.ReplicationWriteSerializer
+        return super().get_serializer_class()
+
+    def create(self, request, *args, **kwargs):
+        serializer = s.ReplicationWriteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        if not permissions.can_record_replication(request.user, serializer.validated_data["facilitating_hub"].pk):
+            raise PermissionDenied(_("Anda tidak dapat mencatat replikasi untuk hub ini."))
+        replication = compat.service("innovation", "replication_create")(
+            user=request.user, data=serializer.validated_data
+        )
+        return self.detail_response(replication, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        replication = self.get_object()
+        if not permissions.can_record_replication(request.user, replication.facilitating_hub_id):
+            raise PermissionDenied(_("Anda tidak dapat mengubah replikasi ini."))
+        sent_if_match = self.check_if_match(replication)
+        serializer = s.ReplicationWriteSerializer(
+            replication, data=request.data, partial=partial, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        replication = compat.service("innovation", "replication_update")(
+            replication=replication,
+            user=request.user,
+            data=serializer.validated_data,
+            expected_version=replication.version if sent_if_match else None,
+        )
+        return self.detail_response(replication)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+
+# --- stories, indicators, measurements --------------------------------------------------------------------
+STORY_EXAMPLE = {
+    "programme": 1,
+    "hub": 3,
+    "title": "Dari juru parkir menjadi peternak ayam",
+    "library_name": "Perpustakaan Desa Uji",
+    "library_level": "desa",
+    "province": "35",
+    "beneficiary_name": "Nama penerima (dengan persetujuan)",
+    "consent_name_public": True,
+    "consent_date": "2024-03-01",
+    "activity_type": 1,
+    "people_reached": 1,
+    "narrative_before": "Penghasilan Rp 300.000 per bulan sebagai juru parkir.",
+    "narrative_after": "Setelah pelatihan di perpustakaan, beternak 1.000 ekor ayam.",
+    "income_before": 300000,
+    "story_date": "2024-03-01",
+}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List impact stories",
+        tags=["stories"],
+        description="A beneficiary's name appears only as the public pages would show it (consent); personal "
+        "fields only for the hub's members and ministry staff.",
+    ),
+    retrieve=extend_schema(summary="One impact story", tags=["stories"]),
+)
+@_reviewable_schema("an impact story", "stories", s.ImpactStorySerializer, s.ImpactStoryWriteSerializer, STORY_EXAMPLE)
+class ImpactStoryViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+    serializer_class = s.ImpactStorySerializer
+    write_serializer_class = s.ImpactStoryWriteSerializer
+    service_module = "story"
+    record_kwarg = "story"
+    brief_serializer_class = brief_serializer(ImpactStory, "api:impactstory-detail")
+    filterset_class = compat.ImpactStoryFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return (
+            compat.stories_visible_to(self.request.user)
+            .select_related("hub")
+            .prefetch_related("photos")
+            .order_by("-story_date", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List impact indicators", tags=["indicators"]),
+    retrieve=extend_schema(summary="One indicator", tags=["indicators"]),
+)
+class IndicatorViewSet(ReadOnlyApiViewSet):
+    serializer_class = s.IndicatorSerializer
+    filterset_fields = ["innovation", "programme"]
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return compat.indicators_visible_to(self.request.user).order_by("pk")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List measurements",
+        tags=["indicators"],
+        description="Values of indicators over time, with cursor pagination (follow `next`).",
+    ),
+    retrieve=extend_schema(summary="One measurement", tags=["indicators"]),
+)
+class MeasurementViewSet(ReadOnlyApiViewSet):
+    serializer_class = s.MeasurementSerializer
+    filterset_fields = ["indicator"]
+    pagination_class = LargeListCursorPagination
+    cursor_ordering = ("pk",)
+    lookup_value_regex = INT_ID
+
+    def get_queryset(self):
+        return compat.measurements_visible_to(self.request.user).order_by("pk")
