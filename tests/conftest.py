@@ -42,3 +42,17 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache.
+
+    Cached counts and aggregates (jipp.querycache) are keyed by a per-model generation kept in the
+    cache, which a test's database rollback does not undo: a value cached by one test must not be
+    read by the next.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -145,6 +145,9 @@ class Innovation(Reviewable):
         indexes = [
             models.Index(fields=["status", "hub"], name="innovation_status_hub_idx"),
             models.Index(fields=["status", "-published_at"], name="innovation_status_pub_idx"),
+            # The list order (Meta.ordering), for the public list (published) and for staff (all).
+            models.Index(fields=["status", "-updated_at", "id"], name="innovation_status_upd_idx"),
+            models.Index(fields=["-updated_at", "id"], name="innovation_updated_idx"),
         ]
 
     def __str__(self):
@@ -270,7 +273,11 @@ class Replication(models.Model):
                 name="replication_live_after_commitment",
             ),
         ]
-        indexes = [models.Index(fields=["facilitating_hub", "stage"], name="replication_hub_stage_idx")]
+        indexes = [
+            models.Index(fields=["facilitating_hub", "stage"], name="replication_hub_stage_idx"),
+            # The list order (Meta.ordering): a page reads 50 index entries, not the whole table.
+            models.Index(fields=["-committed_on", "id"], name="replication_committed_idx"),
+        ]
 
     def __str__(self):
         return f"{self.innovation} → {self.adopter}"

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hubs import permissions
 from hubs.models import Institution
+from jipp.querycache import cached_value
 
 from ..choices import ReviewStatus
 from ..models import Innovation, InnovationSDG, Replication, ReviewEvent
@@ -82,17 +83,26 @@ def replications_visible_to(user) -> QuerySet[Replication]:
     )
 
 
-def hub_replications(*, hub: Institution, user) -> dict[str, list[Replication]]:
-    """The replications a hub's page shows, in two fixed queries.
+# A hub's page shows this many of the latest replications each way, and the totals.
+HUB_REPLICATIONS_SHOWN = 20
+
+
+def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SHOWN) -> dict:
+    """The replications a hub's page shows: the latest `limit` each way and the totals.
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists.
+    A replication inside one network appears in both lists. Two queries for the rows, and two
+    counts that are cached (jipp.querycache) until a replication or an innovation changes: a
+    hub of a national network has thousands of replications, which no page should render.
     """
     in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
     in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
     base = replications_visible_to(user).order_by("-committed_on", "pk")
+    outgoing, incoming = base.filter(in_network_innovation), base.filter(in_network_adopter)
     return {
-        "outgoing": list(base.filter(in_network_innovation)),
-        "incoming": list(base.filter(in_network_adopter)),
+        "outgoing": list(outgoing[:limit]),
+        "incoming": list(incoming[:limit]),
+        "outgoing_total": cached_value(outgoing, "count", outgoing.count, depends_on=[Innovation, Institution]),
+        "incoming_total": cached_value(incoming, "count", incoming.count, depends_on=[Innovation, Institution]),
     }

@@ -15,6 +15,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from hubs import permissions
+from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -34,6 +35,7 @@ class InnovationListView(FilterView):
     template_name = "innovations/innovation_list.html"
     context_object_name = "innovations"
     paginate_by = LIST_PAGE_SIZE
+    paginator_class = CachedCountPaginator  # no count of the whole filtered table per request
 
     def get_queryset(self):
         return selectors.innovations_visible_to(self.request.user)
@@ -312,6 +314,7 @@ class ReplicationListView(FilterView):
     template_name = "innovations/replication_list.html"
     context_object_name = "replications"
     paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return selectors.replications_visible_to(self.request.user)
