@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,6 +40,22 @@ class InnovationListView(FilterView):
 
     def get_queryset(self):
         return selectors.innovations_visible_to(self.request.user)
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # The institution menu lists the chosen hub's network (and the chosen institution), not every
+        # institution of the country: thousands of options made this the slowest part of the page.
+        form, data = filterset.form, filterset.data or {}
+        hub, chosen = data.get("hub"), data.get("institution")
+        narrowed = Q(pk__in=[])
+        if hub and str(hub).isdigit():
+            narrowed |= Q(pk=hub) | Q(coaching_hub=hub)
+        if chosen and str(chosen).isdigit():
+            narrowed |= Q(pk=chosen)
+        field = form.fields["institution"]
+        field.queryset = field.queryset.filter(narrowed)
+        field.help_text = _("Pilih hub terlebih dahulu untuk melihat instansi di jaringannya.")
+        return filterset
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
