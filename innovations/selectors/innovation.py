@@ -92,17 +92,21 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists. Two queries for the rows, and two
-    counts that are cached (jipp.querycache) until a replication or an innovation changes: a
-    hub of a national network has thousands of replications, which no page should render.
+    A replication inside one network appears in both lists. Two queries for the rows; a list that
+    is full also needs its total, counted once and cached (jipp.querycache) until a replication, an
+    innovation or an institution changes: a hub of a national network has thousands of
+    replications, which no page should render.
     """
     in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
     in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
     base = replications_visible_to(user).order_by("-committed_on", "pk")
-    outgoing, incoming = base.filter(in_network_innovation), base.filter(in_network_adopter)
-    return {
-        "outgoing": list(outgoing[:limit]),
-        "incoming": list(incoming[:limit]),
-        "outgoing_total": cached_value(outgoing, "count", outgoing.count, depends_on=[Innovation, Institution]),
-        "incoming_total": cached_value(incoming, "count", incoming.count, depends_on=[Innovation, Institution]),
-    }
+    lists = {}
+    for kind, qs in (("outgoing", base.filter(in_network_innovation)), ("incoming", base.filter(in_network_adopter))):
+        rows = list(qs[:limit])
+        lists[kind] = rows
+        lists[f"{kind}_total"] = (
+            len(rows)
+            if len(rows) < limit
+            else cached_value(qs, "count", qs.count, depends_on=[Innovation, Institution])
+        )
+    return lists

@@ -217,7 +217,9 @@ def run_scale(args) -> None:
         env={**os.environ, "WEB_CONCURRENCY": str(args.workers)},
         start_new_session=True,
     )
+    # The machine's load (other processes compete for the same cores): recorded with the figures.
     results = {"scale": args.one_scale, "data": data, "workers": args.workers, "endpoints": []}
+    results["loadavg_start"] = os.getloadavg()
     try:
         wait_up(base)
         for ep in eps:
@@ -234,6 +236,7 @@ def run_scale(args) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+    results["loadavg_end"] = os.getloadavg()
     (HERE / f"results-{args.one_scale}.json").write_text(json.dumps(results, indent=2))
 
 
@@ -260,7 +263,10 @@ def print_row(row: dict, connections, flush=False) -> None:
 def report(scales) -> None:
     results = {s: json.loads((HERE / f"results-{s}.json").read_text()) for s in scales}
     for s in scales:
+        load = [results[s].get(k) for k in ("loadavg_start", "loadavg_end")]
         print(f"\n== {s}: {results[s]['data']} (gunicorn workers: {results[s]['workers']})")
+        if all(load):
+            print(f"load average (1, 5, 15 min) at start {load[0]}, at end {load[1]} on {os.cpu_count()} cores")
         print("latency in ms; ratio = server p50 at 1 connection ÷ the endpoint's SQL timed with psycopg2")
         print(HEADER)
         conns = sorted(int(k[1:]) for k in results[s]["endpoints"][0] if k.startswith("c") and k[1:].isdigit())
@@ -283,6 +289,35 @@ def report(scales) -> None:
         )
 
 
+def markdown(scales) -> None:
+    """The last results as the Markdown tables of docs/performance.md."""
+    results = {s: json.loads((HERE / f"results-{s}.json").read_text()) for s in scales}
+    for s in scales:
+        r = results[s]
+        print(f"\n**{s}**: {r['data']}; load average {r.get('loadavg_start')} → {r.get('loadavg_end')}\n")
+        print("| endpoint | c | p50 ms | p95 ms | p99 ms | req/s | SQL ms (n) | server ÷ SQL |")
+        print("|---|---|---|---|---|---|---|---|")
+        for row in r["endpoints"]:
+            for c in (1, 8):
+                x = row.get(f"c{c}")
+                if not x:
+                    continue
+                sql = ratio = ""
+                if row.get("list") and c == 1:
+                    sql, ratio = f"{row['sql_ms']:.1f} ({row['sql_statements']})", f"{row['ratio']:.1f}"
+                print(
+                    f"| {row['name']} | {c} | {x['p50']:.0f} | {x['p95']:.0f} | {x['p99']:.0f} | {x['rps']:.1f} "
+                    f"| {sql} | {ratio} |"
+                )
+    if "small" in results and "large" in results:
+        print("\n| endpoint | p95 small (8 c) | p95 large (8 c) | large ÷ small |\n|---|---|---|---|")
+        small = {r["name"]: r for r in results["small"]["endpoints"]}
+        for row in results["large"]["endpoints"]:
+            if row["name"] in small:
+                a, b = small[row["name"]]["c8"]["p95"], row["c8"]["p95"]
+                print(f"| {row['name']} | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default="small,large", help="comma-separated: small,large")
@@ -295,6 +330,7 @@ def main() -> None:
     parser.add_argument("--large-db", default=os.environ.get("BENCH_LARGE_DB", DEFAULT_DBS["large"]))
     parser.add_argument("--one-scale", help=argparse.SUPPRESS)
     parser.add_argument("--report-only", action="store_true", help="print the table of the last results")
+    parser.add_argument("--markdown", action="store_true", help="with --report-only: Markdown tables")
     args = parser.parse_args()
     args.connections = [int(c) for c in args.connections.split(",")]
     sys.path.insert(0, str(ROOT))
@@ -314,7 +350,10 @@ def main() -> None:
                 env=server_env(db, args.redis),
                 check=True,
             )
-    report(scales)
+    if args.markdown:
+        markdown(scales)
+    else:
+        report(scales)
 
 
 if __name__ == "__main__":

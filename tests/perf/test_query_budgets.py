@@ -155,7 +155,12 @@ def test_query_count_is_fixed_with_3_and_30_rows(world, name, path, budget, djan
     _warm(url)
     with django_assert_max_num_queries(budget):
         many, response = _count(url)
-    assert few == many, f"{name}: {few} queries with 3 rows, {many} with 30"
+    if name == "hub detail":
+        # Its replication lists show the latest 20 each way: with 30 rows they are full, and a full
+        # list also counts its total (2 queries, then cached); with 3 rows there is nothing to count.
+        assert many == few + 2, f"{name}: {few} queries with 3 rows, {many} with 30"
+    else:
+        assert few == many, f"{name}: {few} queries with 3 rows, {many} with 30"
 
 
 @pytest.mark.parametrize(
