@@ -42,7 +42,7 @@ check-migrations: $(STAMP)
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=staticfiles --ignore=tests
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) scripts/compile_messages.py
 
 worker: $(STAMP)
 	$(BIN)/celery -A jipp worker --loglevel=INFO

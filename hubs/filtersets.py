@@ -36,7 +36,8 @@ class HubFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read the cohort years once per request, not each time the form field asks for its choices.
-        self.filters["year"].extra["choices"] = _year_choices()
+        # TypedChoiceField has no empty choice of its own: without one the browser sends the first year.
+        self.filters["year"].extra["choices"] = [("", "---------"), *_year_choices()]
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

@@ -136,3 +136,8 @@ def replication_visible_q(user) -> Q:
     if hubs:
         q |= Q(facilitating_hub__in=hubs) | Q(innovation__hub__in=hubs)
     return q
+
+
+def can_view_full_dashboard(user) -> bool:
+    """The dashboard and benchmarking with every status (drafts, submissions): ministry staff only."""
+    return is_ministry_staff(user)

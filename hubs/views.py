@@ -4,22 +4,35 @@ from django.http import Http404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import selectors
-from .choices import InstitutionKind
+from . import dashboard, dashboard_context, selectors
 from .filtersets import HubFilterSet
 
 
 class HomeView(TemplateView):
+    """The home page: what JIPP is, then the dashboard (staff: every status; others: published only)."""
+
     template_name = "hubs/home.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        cohorts = list(selectors.cohorts_with_counts())
-        labels = dict(InstitutionKind.choices)
-        ctx["cohorts"] = cohorts
-        ctx["hub_total"] = sum(c.recorded for c in cohorts)
-        ctx["announced_total"] = sum(c.announced_count or 0 for c in cohorts)
-        ctx["by_kind"] = [(labels[row["kind"]], row["n"]) for row in selectors.hub_counts_by_kind()]
+        figures = dashboard.dashboard_figures(self.request.user)
+        ctx.update(dashboard_context.home(figures, full=dashboard.shows_full_dashboard(self.request.user)))
+        return ctx
+
+
+class BenchmarkView(TemplateView):
+    """Cross-hub benchmarking: one row per hub, sortable by any column (?sort=published, ?sort=-stories)."""
+
+    template_name = "hubs/benchmark.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        sort = self.request.GET.get("sort", "name")
+        full = dashboard.shows_full_dashboard(self.request.user)
+        ctx["full"] = full
+        ctx["rows"] = dashboard.benchmark_rows(self.request.user, sort)
+        ctx["columns"] = dashboard_context.benchmark_columns(sort, full=full)
+        ctx["sort"] = sort
         return ctx
 
 

@@ -29,7 +29,7 @@ class ApiTokenForm(forms.Form):
         label=_("Berlaku sampai (opsional)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Kosongkan agar token tidak kedaluwarsa. Token berhenti berlaku pada akhir hari ini."),
+        help_text=_("Kosongkan agar token tidak kedaluwarsa. Token berhenti berlaku pada akhir tanggal yang dipilih."),
     )
     read_only = forms.BooleanField(
         label=_("Hanya baca"), required=False, help_text=_("Token hanya-baca tidak dapat mengubah data.")

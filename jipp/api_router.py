@@ -29,6 +29,7 @@ router.register("measurements", innovations_views.MeasurementViewSet, basename="
 
 urlpatterns = [
     *router.urls,
-    # Last: whatever names no resource gets a JSON 404 rather than the site's HTML page.
-    re_path(r"^.*$", api_not_found, name="not-found"),
+    # Last: whatever names no resource gets a JSON 404 rather than the site's HTML page
+    # (`[\s\S]`, not `.`: a path with an encoded newline, e.g. /api/v1/reports/%0A/, must match too).
+    re_path(r"^[\s\S]*$", api_not_found, name="not-found"),
 ]

@@ -45,14 +45,11 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache.
-
-    Cached counts and aggregates (jipp.querycache) are keyed by a per-model generation kept in the
-    cache, which a test's database rollback does not undo: a value cached by one test must not be
-    read by the next.
-    """
+def _empty_cache():
+    """Each test starts with an empty cache: the dashboard caches its figures, and a test's database
+    rollback does not bump the cache version, so figures would otherwise leak into the next test."""
     from django.core.cache import cache
 
     cache.clear()
     yield
+    cache.clear()

@@ -19,7 +19,9 @@ INT_ID = r"[0-9]+"
 
 
 class ReadOnlyApiViewSet(BriefModeMixin, ConditionalMixin, viewsets.ReadOnlyModelViewSet):
-    """List (filtered, paginated, `?brief`, `?fields`) and detail (ETag) of one kind of record."""
+    # (A comment, not a docstring: the schema would show a docstring as every endpoint's description.)
+    # List (filtered, paginated, `?brief`, `?fields`) and detail (ETag) of one kind of record.
+    pass
 
 
 @extend_schema_view(

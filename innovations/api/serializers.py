@@ -27,8 +27,8 @@ from ..models import (
     Programme,
     Replication,
 )
+from ..privacy import beneficiary_display_name, story_photos_visible
 from ..workflow import actions_available
-from .compat import beneficiary_display_name, story_photos_visible
 
 
 def _user(serializer):
@@ -146,7 +146,8 @@ class InnovationWriteSerializer(serializers.ModelSerializer):
     province = serializers.PrimaryKeyRelatedField(queryset=Province.objects.all(), required=False, allow_null=True)
     regency = serializers.PrimaryKeyRelatedField(queryset=Regency.objects.all(), required=False, allow_null=True)
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all(), required=False, allow_null=True)
-    sdgs = InnovationSDGSerializer(many=True, required=False)
+    # Passed to the services as `sdg_links` (innovation_create / innovation_update replace the links).
+    sdgs = InnovationSDGSerializer(many=True, required=False, source="sdg_links")
 
     class Meta:
         model = Innovation

@@ -1,6 +1,6 @@
 """API endpoints of the innovations app.
 
-Reads use the same selectors and FilterSets as the pages (see compat.py); writes call the services;
+Reads use the same selectors and FilterSets as the pages; writes call the services;
 permission decisions come from hubs.permissions and innovations.workflow. Views only translate HTTP.
 """
 
@@ -18,9 +18,13 @@ from hubs.api.views import INT_ID, ReadOnlyApiViewSet
 from jipp.api.mixins import BriefModeMixin, ConditionalMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination
 
+from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
+from ..filtersets.story import ImpactStoryFilterSet
 from ..models import SDG, ActivityType, Category, ImpactStory, Innovation, InnovationSDG, Programme, Replication
-from ..workflow import workflow_transition
-from . import compat
+from ..selectors.innovation import innovations_visible_to, replications_visible_to
+from ..selectors.story import indicators_visible_to, measurements_visible_to, stories_visible_to
+from ..services import innovation as innovation_services
+from ..services import story as story_services
 from . import serializers as s
 
 INNOVATION_EXAMPLE = {
@@ -33,19 +37,20 @@ INNOVATION_EXAMPLE = {
     "sdgs": [{"sdg": 16, "relevance": "Layanan publik yang inklusif."}],
 }
 
+# API documentation (English, like the rest of the schema); not user-interface text.
 TRANSITIONS = {
-    "submit": _("Submit a draft (or a revised record) for review. Hub admins of the record's hub."),
-    "start_review": _("Start reviewing a submitted record. Ministry staff."),
-    "request_revision": _("Send the record back to its hub with a comment (required). Ministry staff."),
-    "publish": _("Publish a submitted or in-review record. Ministry staff."),
-    "reject": _("Reject a submitted or in-review record with a comment (required). Ministry staff."),
+    "submit": "Submit a draft (or a revised record) for review. Hub admins of the record's hub.",
+    "start_review": "Start reviewing a submitted record. Ministry staff.",
+    "request_revision": "Send the record back to its hub with a comment (required). Ministry staff.",
+    "publish": "Publish a submitted or in-review record. Ministry staff.",
+    "reject": "Reject a submitted or in-review record with a comment (required). Ministry staff.",
 }
 
 
 def _transition_schema(name, tag):
     return extend_schema(
         summary=f"{name.replace('_', ' ').capitalize()}",
-        description=str(TRANSITIONS[name])
+        description=TRANSITIONS[name]
         + " Optionally send If-Match with the ETag you read. Invalid transitions give 400 with code "
         "`invalid_transition`; a missing comment gives 400 with `fields.comment`.",
         tags=[tag],
@@ -108,18 +113,18 @@ class ActivityTypeViewSet(ReadOnlyApiViewSet):
 class ReviewableViewSetMixin:
     """Create, update and workflow actions of a Reviewable record (innovation or story), through its services.
 
-    Subclasses name their services: `service_module` (innovations.services.<module>), `record_kwarg`
+    Subclasses name their services: `service_module` (the innovations.services module), `record_kwarg`
     (the services' keyword for the record), and `write_serializer_class`.
     """
 
-    service_module = ""
+    service_module = None
     record_kwarg = ""
     write_serializer_class = None
     not_your_hub = _("Anda hanya dapat membuat data untuk hub Anda sendiri.")
     not_editable = _("Anda tidak dapat mengubah data ini.")
 
     def _service(self, verb):
-        return compat.service(self.service_module, f"{self.record_kwarg}_{verb}")
+        return getattr(self.service_module, f"{self.record_kwarg}_{verb}")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -162,17 +167,13 @@ class ReviewableViewSetMixin:
         serializer = s.TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = serializer.validated_data.get("comment", "")
-        try:
-            run = self._service("submit" if name == "submit" else "transition")
-        except (ImportError, AttributeError):
-            run = None
-        if run is None:
-            # Before the services are merged: the workflow itself (without the submit gates).
-            record = workflow_transition(obj=record, user=request.user, action=name, comment=comment)
-        elif name == "submit":
-            record = run(**{self.record_kwarg: record}, user=request.user)
+        if name == "submit":
+            # The services' submit runs the eligibility gates (innovations) or the consent gate (stories).
+            record = self._service("submit")(**{self.record_kwarg: record}, user=request.user)
         else:
-            record = run(**{self.record_kwarg: record}, user=request.user, action=name, comment=comment)
+            record = self._service("transition")(
+                **{self.record_kwarg: record}, user=request.user, action=name, comment=comment
+            )
         return self.detail_response(record)
 
     @action(detail=True, methods=["post"])
@@ -245,16 +246,16 @@ def _reviewable_schema(kind, tag, read, write, example):
 class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
     serializer_class = s.InnovationSerializer
     write_serializer_class = s.InnovationWriteSerializer
-    service_module = "innovation"
+    service_module = innovation_services
     record_kwarg = "innovation"
     brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
-    filterset_class = compat.InnovationFilterSet
+    filterset_class = InnovationFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
         return (
-            compat.innovations_visible_to(self.request.user)
+            innovations_visible_to(self.request.user)
             .select_related("hub", "institution")
             .prefetch_related(Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")))
             .order_by("-updated_at", "pk")
@@ -292,7 +293,7 @@ class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin
             raise PermissionDenied(_("Anda tidak dapat mengubah inovasi ini."))
         upload = s.AttachmentUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
-        attachment = compat.service("innovation", "attachment_add")(
+        attachment = innovation_services.attachment_add(
             innovation=innovation,
             user=request.user,
             file=upload.validated_data["file"],
@@ -339,13 +340,13 @@ class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin
 class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
     serializer_class = s.ReplicationSerializer
     brief_serializer_class = brief_serializer(Replication, "api:replication-detail")
-    filterset_class = compat.ReplicationFilterSet
+    filterset_class = ReplicationFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
         return (
-            compat.replications_visible_to(self.request.user)
+            replications_visible_to(self.request.user)
             .select_related("innovation", "adopter")
             .order_by("-committed_on", "pk")
         )
@@ -360,9 +361,7 @@ class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
         serializer.is_valid(raise_exception=True)
         if not permissions.can_record_replication(request.user, serializer.validated_data["facilitating_hub"].pk):
             raise PermissionDenied(_("Anda tidak dapat mencatat replikasi untuk hub ini."))
-        replication = compat.service("innovation", "replication_create")(
-            user=request.user, data=serializer.validated_data
-        )
+        replication = innovation_services.replication_create(user=request.user, data=serializer.validated_data)
         return self.detail_response(replication, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
@@ -374,7 +373,7 @@ class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
             replication, data=request.data, partial=partial, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        replication = compat.service("innovation", "replication_update")(
+        replication = innovation_services.replication_update(
             replication=replication,
             user=request.user,
             data=serializer.validated_data,
@@ -419,16 +418,16 @@ STORY_EXAMPLE = {
 class ImpactStoryViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
     serializer_class = s.ImpactStorySerializer
     write_serializer_class = s.ImpactStoryWriteSerializer
-    service_module = "story"
+    service_module = story_services
     record_kwarg = "story"
     brief_serializer_class = brief_serializer(ImpactStory, "api:impactstory-detail")
-    filterset_class = compat.ImpactStoryFilterSet
+    filterset_class = ImpactStoryFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
         return (
-            compat.stories_visible_to(self.request.user)
+            stories_visible_to(self.request.user)
             .select_related("hub")
             .prefetch_related("photos")
             .order_by("-story_date", "pk")
@@ -445,7 +444,7 @@ class IndicatorViewSet(ReadOnlyApiViewSet):
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
-        return compat.indicators_visible_to(self.request.user).order_by("pk")
+        return indicators_visible_to(self.request.user).order_by("pk")
 
 
 @extend_schema_view(
@@ -464,4 +463,4 @@ class MeasurementViewSet(ReadOnlyApiViewSet):
     lookup_value_regex = INT_ID
 
     def get_queryset(self):
-        return compat.measurements_visible_to(self.request.user).order_by("pk")
+        return measurements_visible_to(self.request.user).order_by("pk")

@@ -15,11 +15,14 @@ has, unlike a competition category.
 """
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from jipp.forms import BootstrapFilterFormMixin
@@ -67,6 +70,24 @@ def _hubs():
     )
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year (1–9999) for a `__year` lookup.
+
+    Bounded because the database lookup turns the year into a date range in Python: a year outside
+    1–9999 (or a fraction) must be an invalid filter value (400 in the API, ignored on the pages),
+    never a server error.
+    """
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("lookup_expr", "year")
+        super().__init__(*args, **kwargs)
+
+
 class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
@@ -76,7 +97,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
     innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
-    year = django_filters.NumberFilter(field_name="implementation_started_on", lookup_expr="year", label=_("Tahun"))
+    year = YearFilter(field_name="implementation_started_on", label=_("Tahun"))
     award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
     continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
@@ -101,6 +122,8 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
+    # The schema cannot read the type from a `method` filter: `sdg` is an SDG id (see /api/v1/sdgs/).
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, queryset, name, value):
         # Exists, not a join: no duplicate rows and no DISTINCT needed.
         return queryset.filter(Exists(InnovationSDG.objects.filter(innovation=OuterRef("pk"), sdg=value)))
@@ -119,7 +142,7 @@ class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
     )
     stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
-    year = django_filters.NumberFilter(field_name="committed_on", lookup_expr="year", label=_("Tahun komitmen"))
+    year = YearFilter(field_name="committed_on", label=_("Tahun komitmen"))
 
     class Meta:
         model = Replication

@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from jipp.forms import BootstrapFilterFormMixin
@@ -21,6 +23,11 @@ def _hubs():
     return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk"))))
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class YearChoiceFilter(django_filters.TypedChoiceFilter):
+    """A year among those that have stories; the schema documents it as an integer (its choices vary)."""
+
+
 class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     """Province, library level, activity type, year (of the story), hub, programme, and a text search.
 
@@ -34,9 +41,7 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     activity_type = django_filters.ModelChoiceFilter(
         queryset=ActivityType.objects.all(), to_field_name="slug", label=_("Jenis kegiatan")
     )
-    year = django_filters.TypedChoiceFilter(
-        choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun")
-    )
+    year = YearChoiceFilter(choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun"))
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), to_field_name="slug", label=_("Program")

@@ -106,3 +106,16 @@ def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
     return cached_value(
         qs, "story_years", lambda: sorted({d.year for d in qs.dates("story_date", "year")}, reverse=True)
     )
+
+
+def indicators_visible_to(user):
+    """Programme indicators are public; an innovation's indicators are as visible as the innovation."""
+    from .innovation import innovations_visible_to
+
+    return Indicator.objects.filter(
+        Q(programme__isnull=False) | Q(innovation__in=innovations_visible_to(user).values("pk"))
+    )
+
+
+def measurements_visible_to(user):
+    return Measurement.objects.filter(indicator__in=indicators_visible_to(user).values("pk"))

@@ -110,8 +110,13 @@ class ConditionalMixin:
         context = {**self.get_serializer_context(), "all_fields": True}
         return cls(instance, context=context).data
 
+    # Derived from the request, not from the record: a client reading through one host name and writing
+    # through another (internal vs public address) must not get a spurious 412.
+    etag_ignored_keys = ("url",)
+
     def etag_for(self, instance) -> str:
-        payload = json.dumps(self.representation(instance), sort_keys=True, cls=encoders.JSONEncoder)
+        data = {k: v for k, v in self.representation(instance).items() if k not in self.etag_ignored_keys}
+        payload = json.dumps(data, sort_keys=True, cls=encoders.JSONEncoder)
         return '"' + hashlib.sha256(payload.encode()).hexdigest()[:40] + '"'
 
     def check_if_match(self, instance) -> bool:

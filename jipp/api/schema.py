@@ -1,6 +1,5 @@
 """OpenAPI generation: every operation documents the error shape, conditional requests and field selection."""
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -40,7 +39,7 @@ ERROR_EXAMPLES = {
             "error": {
                 "code": "invalid",
                 "message": "Data yang dikirim tidak valid. Lihat rincian per kolom.",
-                "fields": {"title": [{"code": "required", "message": "Kolom ini wajib diisi."}]},
+                "fields": {"title": [{"code": "required", "message": "Bidang ini harus diisi."}]},
             }
         },
         response_only=True,
@@ -97,13 +96,13 @@ ERROR_EXAMPLES = {
 }
 
 ERROR_DESCRIPTIONS = {
-    "400": _("Invalid input or query parameter; `error.fields` says which and why."),
-    "401": _("Missing, unknown, revoked or expired credentials (for writes: authentication is required)."),
-    "403": _("Authenticated, but not allowed (another hub's record, a read-only token, staff-only data)."),
-    "404": _("No such record, or not visible to you; or an invalid page/cursor."),
-    "412": _("If-Match names a version that is no longer current: fetch the record again."),
-    "415": _("Unsupported request body type."),
-    "429": _("Too many requests; retry after the number of seconds in the Retry-After header."),
+    "400": "Invalid input or query parameter; `error.fields` says which and why.",
+    "401": "Missing, unknown, revoked or expired credentials (for writes: authentication is required).",
+    "403": "Authenticated, but not allowed (another hub's record, a read-only token, staff-only data).",
+    "404": "No such record, or not visible to you; or an invalid page/cursor.",
+    "412": "If-Match names a version that is no longer current: fetch the record again.",
+    "415": "Unsupported request body type.",
+    "429": "Too many requests; retry after the number of seconds in the Retry-After header.",
 }
 
 
@@ -164,9 +163,9 @@ class JippAutoSchema(AutoSchema):
         for code in codes:
             if code not in responses:
                 responses[code] = self._get_response_for_code(ErrorSerializer, code, direction=direction)
-                responses[code]["description"] = str(ERROR_DESCRIPTIONS[code])
+                responses[code]["description"] = ERROR_DESCRIPTIONS[code]
         if self.method == "GET" and getattr(self.view, "action", None) == "retrieve":
-            responses["304"] = {"description": str(_("Not modified (If-None-Match matched the current ETag)."))}
+            responses["304"] = {"description": "Not modified (If-None-Match matched the current ETag)."}
             for code in ("200",):
                 if code in responses:
                     responses[code].setdefault("headers", {})["ETag"] = {

@@ -193,6 +193,10 @@ REST_FRAMEWORK = {
         "anon": env("DJANGO_API_THROTTLE_ANON", default="60/minute"),
         "user": env("DJANGO_API_THROTTLE_USER", default="600/minute"),
     },
+    # How many reverse proxies sit in front of the app: the throttles then trust exactly that many
+    # X-Forwarded-For entries. 0 (the default) trusts none, so a client cannot dodge its limit by
+    # sending its own X-Forwarded-For; behind one nginx, set DJANGO_API_NUM_PROXIES=1.
+    "NUM_PROXIES": env.int("DJANGO_API_NUM_PROXIES", default=0),
     "EXCEPTION_HANDLER": "jipp.api.exceptions.api_exception_handler",
     # ISO 8601 with the time-zone offset, e.g. 2026-11-29T17:05:00+07:00.
     "DATETIME_FORMAT": "iso-8601",
@@ -210,6 +214,15 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "TAGS": [
+        {"name": "reference", "description": "Provinces, regencies and cities, SDGs, competition categories."},
+        {"name": "hubs", "description": "Institutions, designation cohorts, hubs and (for staff) memberships."},
+        {"name": "innovations", "description": "Innovations, their review workflow and attachments."},
+        {"name": "replications", "description": "Institutions adopting an innovation, facilitated by a hub."},
+        {"name": "stories", "description": "TPBIS impact stories, with consent rules on personal data."},
+        {"name": "indicators", "description": "Impact indicators and their measurements."},
+        {"name": "reports", "description": "Report and export jobs: request one, poll it, download its file."},
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "innovations.choices.ReviewStatus",
         "InnovationStageEnum": "innovations.choices.Stage",
@@ -217,6 +230,7 @@ SPECTACULAR_SETTINGS = {
         "DesignationStatusEnum": "hubs.choices.DesignationStatus",
         "InstitutionKindEnum": "hubs.choices.InstitutionKind",
         "RegencyKindEnum": "hubs.choices.RegencyKind",
+        "ReportKindEnum": "reports.choices.ReportKind",
     },
 }
 

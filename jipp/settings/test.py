@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 
 JIPP_ALLOW_DEMO_DATA = True
+# Tests never run collectstatic: let WhiteNoise serve from the finders instead of warning per request.
+WHITENOISE_AUTOREFRESH = True

@@ -17,12 +17,17 @@ from .serializers import ReportJobSerializer, ReportRequestSerializer
 class ReportJobListCreateAPIView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=ReportJobSerializer(many=True))
+    @extend_schema(summary="List your report jobs", tags=["reports"], responses=ReportJobSerializer(many=True))
     def get(self, request):
         jobs = selectors.report_jobs_of(request.user)[:100]
         return Response(ReportJobSerializer(jobs, many=True, context={"request": request}).data)
 
-    @extend_schema(request=ReportRequestSerializer, responses={202: ReportJobSerializer})
+    @extend_schema(
+        summary="Request a report",
+        tags=["reports"],
+        request=ReportRequestSerializer,
+        responses={202: ReportJobSerializer},
+    )
     def post(self, request):
         """Queue a report job; 202 with its state. Poll `status_url` until `status` is finished."""
         serializer = ReportRequestSerializer(data=request.data)
@@ -38,7 +43,7 @@ class ReportJobListCreateAPIView(APIView):
 class ReportJobDetailAPIView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=ReportJobSerializer)
+    @extend_schema(summary="One report job (poll its status)", tags=["reports"], responses=ReportJobSerializer)
     def get(self, request, pk: int):
         job = selectors.report_job_for(request.user, pk)
         if job is None:
@@ -49,7 +54,9 @@ class ReportJobDetailAPIView(APIView):
 class ReportJobDownloadAPIView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(
+        summary="Download a finished report", tags=["reports"], responses={(200, "application/octet-stream"): bytes}
+    )
     def get(self, request, pk: int):
         """The file, as an attachment; 404 for anyone but the requester and staff, or when not ready."""
         return job_download(request._request, pk)

@@ -1,11 +1,15 @@
 """Fixtures of the API tests: a small world of two hubs, a user per role, and token-authenticated clients."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from hubs.choices import InstitutionKind, MembershipRole
 from hubs.tokens import api_token_create
+from innovations.models import SDG, InnovationSDG
+from tests.innovations.factories import ELIGIBLE_ASPECTS
 
 from .factories import (
     InnovationFactory,
@@ -31,6 +35,17 @@ def _api_settings(settings, tmp_path):
     cache.clear()
 
 
+def _eligible(innovation):
+    """Fill what the submit gates ask for (every aspect, a year of implementation, an SDG), as the pages' tests do."""
+    for field, text in ELIGIBLE_ASPECTS.items():
+        setattr(innovation, field, text)
+    innovation.implementation_started_on = datetime.date.today() - datetime.timedelta(days=800)
+    innovation.save()
+    sdg, _ = SDG.objects.get_or_create(number=16, defaults={"name": "Perdamaian", "name_en": "Peace"})
+    InnovationSDG.objects.create(innovation=innovation, sdg=sdg, relevance="Layanan inklusif")
+    return innovation
+
+
 @pytest.fixture
 def world(db):
     """Hub A (with a spoke institution) and hub B; an editor and an admin of A, an admin of B, and staff."""
@@ -50,7 +65,7 @@ def world(db):
     users = {
         "editor": add_member(UserFactory(username="editor_a"), hub_a, MembershipRole.EDITOR),
         "admin": add_member(UserFactory(username="admin_a"), hub_a, MembershipRole.ADMIN),
-        "other_hub": add_member(UserFactory(username="admin_b"), hub_b, MembershipRole.ADMIN),
+        "other_hub_member": add_member(UserFactory(username="admin_b"), hub_b, MembershipRole.ADMIN),
         "staff": staff_user(username="staf"),
     }
 
@@ -60,9 +75,9 @@ def world(db):
     w = World()
     w.hub_a, w.hub_b, w.spoke, w.users = hub_a, hub_b, spoke, users
     w.province = jatim
-    w.draft_a = InnovationFactory(institution=spoke, hub=hub_a, title="Draf hub A")
+    w.draft_a = _eligible(InnovationFactory(institution=spoke, hub=hub_a, title="Draf hub A"))
     w.published_a = InnovationFactory(institution=spoke, hub=hub_a, title="Terbit hub A", status="published")
-    w.draft_b = InnovationFactory(institution=hub_b, hub=hub_b, title="Draf hub B")
+    w.draft_b = _eligible(InnovationFactory(institution=hub_b, hub=hub_b, title="Draf hub B"))
     return w
 
 

@@ -143,6 +143,8 @@ class ImpactStoryFactory(factory.django.DjangoModelFactory):
     library_level = "desa"
     province = factory.SubFactory(ProvinceFactory)
     beneficiary_name = "Siti Penerima"
+    # A named beneficiary is stored with a recorded consent (the submit gate of the story services).
+    consent_date = datetime.date(2024, 2, 1)
     gender = "perempuan"
     age_group = "30_44"
     activity_type = factory.SubFactory(ActivityTypeFactory)

@@ -1,23 +1,18 @@
-"""Who may do what, as data: the same roles and actions as the pages' matrix (tests/innovations/matrix.py).
+"""Who may do what, as data: the API is held to the pages' table (tests/innovations/matrix.py).
 
-The API tests read this table; when both matrices exist, one should import the other so that the
-pages and the API are held to one table of expectations.
+One table of expectations for the pages and the API (issue 5): this module only re-exports it in the
+shape the API tests use. Both follow hubs.permissions: editors and admins of the record's hub see and
+edit drafts; only admins submit and record replications; ministry staff review, publish and record
+replications but do not write a hub's content; another hub's members and visitors do none of these.
 """
 
-ROLES = ["anonymous", "other_hub", "editor", "admin", "staff"]
-ACTIONS = ["view_draft", "edit", "submit", "review", "publish", "record_replication"]
+from tests.innovations.matrix import ACTIONS, EXPECTED, ROLES
 
-EXPECTED = {
-    "anonymous": set(),
-    "other_hub": set(),
-    "editor": {"view_draft", "edit"},
-    "admin": {"view_draft", "edit", "submit", "record_replication"},
-    "staff": {"view_draft", "review", "publish", "record_replication"},
-}
+__all__ = ["ACTIONS", "CELLS", "EXPECTED", "ROLES", "allowed"]
 
 
 def allowed(role: str, action: str) -> bool:
-    return action in EXPECTED[role]
+    return EXPECTED[role][action]
 
 
 CELLS = [(role, action) for role in ROLES for action in ACTIONS]

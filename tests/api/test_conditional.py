@@ -69,3 +69,13 @@ def test_etag_on_reference_data(world, anon):
     response = anon.get("/api/v1/provinces/35/")
     assert response.status_code == 200
     assert anon.get("/api/v1/provinces/35/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_etag_does_not_depend_on_the_host_name(world, client_for):
+    """A system reading via the internal address and writing via the public one is not refused."""
+    editor = client_for("editor")
+    url = f"/api/v1/innovations/{world.draft_a.pk}/"
+    internal = editor.get(url, HTTP_HOST="jipp.internal")
+    public = editor.get(url, HTTP_HOST="jipp.example.go.id")
+    assert internal.json()["url"] != public.json()["url"]
+    assert internal["ETag"] == public["ETag"]

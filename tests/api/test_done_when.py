@@ -8,6 +8,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from hubs.tokens import api_token_create
+from innovations.models import SDG
+from tests.innovations.factories import ELIGIBLE_ASPECTS
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +31,16 @@ def test_external_client_walkthrough(world, client):
     hubs = system.get("/api/v1/hubs/").json()["results"]
     assert {h["id"] for h in hubs} == {world.hub_a.pk, world.hub_b.pk}
 
-    # 3. It creates an innovation for its own hub and submits it.
+    # 3. It creates an innovation for its own hub and submits it. Submitting checks the KIPP eligibility
+    #    gates (the eight aspects, at least a year of implementation, one SDG), so the guide's draft has them.
+    SDG.objects.get_or_create(number=16, defaults={"name": "Perdamaian", "name_en": "Peace"})
     payload = {
         "title": "Layanan Antar Dokumen Kependudukan",
         "institution": world.spoke.pk,
         "hub": world.hub_a.pk,
-        "ringkasan": "Dokumen kependudukan diantar ke rumah warga.",
+        **ELIGIBLE_ASPECTS,
+        "implementation_started_on": "2023-01-02",
+        "sdgs": [{"sdg": 16, "relevance": "Layanan publik yang inklusif."}],
     }
     created = system.post("/api/v1/innovations/", payload, format="json")
     assert created.status_code == 201, created.content

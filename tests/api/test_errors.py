@@ -114,3 +114,29 @@ def test_comment_required_is_a_field_error(world, client_for):
     response = client_for("staff").post(f"/api/v1/innovations/{world.draft_a.pk}/reject/", {}, format="json")
     assert response.status_code == 400
     assert error(response)["fields"]["comment"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/innovations/?year=100000",
+        "/api/v1/innovations/?year=0",
+        "/api/v1/innovations/?year=2020.5",
+        "/api/v1/replications/?year=-5",
+        "/api/v1/innovations/?hub=99999999999999999999",
+        "/api/v1/innovations/?sdg=99999999999999999999",
+        "/api/v1/innovations/?province=%00",
+        "/api/v1/stories/?programme=%00",
+        "/api/v1/stories/?year=1e400",
+    ],
+)
+def test_bad_filter_values_of_the_real_filtersets_give_400(world, client_for, url):
+    """Out-of-range years, ids beyond any integer column and NUL bytes are invalid filters, not 500s."""
+    response = client_for("staff").get(url)
+    assert response.status_code == 400, (url, response.status_code)
+    assert response.json()["error"]["code"] == "invalid"
+
+
+def test_a_year_out_of_range_on_the_innovation_page_is_no_server_error(world, client):
+    """The pages share the FilterSet: the same bad year leaves the page working (the filter is invalid)."""
+    assert client.get("/innovations/?year=100000").status_code == 200

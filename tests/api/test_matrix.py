@@ -75,7 +75,7 @@ def test_everyone_reads_published_records(world, client_for, role):
 
 
 def test_other_hub_sees_only_its_own_drafts(world, client_for):
-    ids = {row["id"] for row in client_for("other_hub").get("/api/v1/innovations/").json()["results"]}
+    ids = {row["id"] for row in client_for("other_hub_member").get("/api/v1/innovations/").json()["results"]}
     assert ids == {world.draft_b.pk, world.published_a.pk}
 
 

@@ -68,7 +68,7 @@ def test_story_shows_personal_data_to_its_hub_and_staff_only(world, client_for, 
         body = client_for(role).get(f"/api/v1/stories/{story.pk}/").json()
         assert body["personal"]["gender"] == "perempuan"
         assert body["beneficiary"] == "Siti Penerima"
-    body = client_for("other_hub").get(f"/api/v1/stories/{story.pk}/").json()
+    body = client_for("other_hub_member").get(f"/api/v1/stories/{story.pk}/").json()
     assert body["personal"] is None
     assert "Siti" not in str(body)
 
@@ -77,7 +77,7 @@ def test_draft_story_is_invisible_outside_its_hub(world, client_for, story):
     story.status = "draft"
     story.save()
     assert client_for("anonymous").get(f"/api/v1/stories/{story.pk}/").status_code == 404
-    assert client_for("other_hub").get(f"/api/v1/stories/{story.pk}/").status_code == 404
+    assert client_for("other_hub_member").get(f"/api/v1/stories/{story.pk}/").status_code == 404
     assert client_for("editor").get(f"/api/v1/stories/{story.pk}/").status_code == 200
 
 
@@ -111,7 +111,7 @@ def test_attachment_upload_refused_to_another_hub(world, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
-    response = client_for("other_hub").post(
+    response = client_for("other_hub_member").post(
         f"/api/v1/innovations/{world.published_a.pk}/attachments/", {"file": upload}, format="multipart"
     )
     assert response.status_code == 403

@@ -11,6 +11,7 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -34,7 +35,10 @@ CHECKS = [
 
 # Loaded when the module is collected (the schema needs no database). Schemathesis' lazy
 # `from_fixture` loader does not work with pytest 9 (it sets the removed `Node._nodeid`).
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+# The "coverage" phase would add hundreds of boundary cases per operation regardless of MAX_EXAMPLES;
+# the bounded fuzzing (positive and negative data) and the schema's own examples are run.
+CONFIG = SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}}})
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application, config=CONFIG)
 
 
 @pytest.fixture(autouse=True)

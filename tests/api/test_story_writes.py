@@ -75,5 +75,5 @@ def test_stale_if_match_on_a_story_gives_412(world, client_for, programme):
 
 def test_other_hub_cannot_edit_a_published_story(world, client_for, programme):
     story = ImpactStoryFactory(programme=programme, province=world.province, status="published")
-    response = client_for("other_hub").patch(f"/api/v1/stories/{story.pk}/", {"title": "X"}, format="json")
+    response = client_for("other_hub_member").patch(f"/api/v1/stories/{story.pk}/", {"title": "X"}, format="json")
     assert response.status_code == 403

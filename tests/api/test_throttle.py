@@ -30,3 +30,9 @@ def test_authenticated_clients_have_their_own_rate(world, anon, settings):
     assert client.get("/api/v1/provinces/").status_code == 429
     # Another user is counted separately.
     assert token_client(world.users["admin"]).get("/api/v1/provinces/").status_code == 200
+
+
+def test_a_forged_x_forwarded_for_does_not_dodge_the_limit(world, anon, settings):
+    _rates(settings, "2/minute", "1000/minute")
+    codes = [anon.get("/api/v1/provinces/", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}").status_code for i in range(3)]
+    assert codes == [200, 200, 429]

@@ -125,3 +125,16 @@ def test_english_title_and_summary_fall_back_to_indonesian(client, world):
     assert (
         "Pasar Daring Desa" in client.get(untranslated.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     )
+
+
+def test_demo_innovation_is_badged_contoh_on_list_and_detail(client, db):
+    """A synthetic (is_demo) innovation carries the visible "Contoh" badge wherever it is listed or shown."""
+    from tests.innovations.factories import InnovationFactory
+
+    demo = InnovationFactory(status="published", is_demo=True, title="Inovasi sintetis")
+    real = InnovationFactory(status="published", title="Inovasi nyata")
+    detail = client.get(demo.get_absolute_url()).content.decode()
+    assert "badge-demo" in detail
+    assert "badge-demo" not in client.get(real.get_absolute_url()).content.decode()
+    listing = client.get("/innovations/").content.decode()
+    assert listing.count("badge-demo") == 1

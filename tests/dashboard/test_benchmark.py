@@ -1,0 +1,117 @@
+"""Cross-hub benchmarking: figures per hub, sorting, links to filtered lists, and the export."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from hubs import dashboard
+from tests.innovations import factories as f
+from tests.stories.factories import ImpactStoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _hub_order(html: str, world) -> list[str]:
+    """The order of the two test hubs in the table (the stories' factory adds Perpusnas as a third hub)."""
+    ours = {world.hub_a.slug, world.hub_b.slug}
+    return [slug for slug in re.findall(r'<tr data-hub="([^"]+)">', html) if slug in ours]
+
+
+@pytest.fixture
+def figures(world):
+    """Hub A: 2 published (1 verified recently) + 1 submitted draft, 1 replication out, 2 stories.
+    Hub B: 1 published, adopts hub A's innovation (1 replication in)."""
+    today = timezone.localdate()
+    a1 = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published", last_verified_on=today)
+    stale = today - datetime.timedelta(days=400)
+    f.InnovationFactory(institution=world.hub_a, status="published", last_verified_on=stale)
+    f.InnovationFactory(institution=world.hub_a, status="submitted", submitted_at=timezone.now())
+    f.InnovationFactory(institution=world.hub_b, status="published")
+    f.ReplicationFactory(innovation=a1, adopter=world.coached_b, facilitating_hub=world.hub_a)
+    ImpactStoryFactory(hub=world.hub_a)
+    ImpactStoryFactory(hub=world.hub_a, status="draft")
+    return world
+
+
+def test_rows_count_each_figure_per_hub_for_staff(figures):
+    """Staff figures: submitted, published, replications out/in (by network), unverified, stories, activity."""
+    rows = {r.slug: r for r in dashboard.benchmark_rows(figures.staff)}
+    a, b = rows[figures.hub_a.slug], rows[figures.hub_b.slug]
+    assert (a.submitted, a.published, a.outgoing, a.incoming, a.unverified, a.stories) == (1, 2, 1, 0, 1, 2)
+    assert (b.submitted, b.published, b.outgoing, b.incoming, b.unverified, b.stories) == (0, 1, 0, 1, 1, 0)
+    assert a.activity is not None and b.activity is not None
+
+
+def test_public_rows_count_published_records_only(figures):
+    """The public version hides submissions and counts published stories only."""
+    from django.contrib.auth.models import AnonymousUser
+
+    rows = {r.slug: r for r in dashboard.benchmark_rows(AnonymousUser())}
+    a = rows[figures.hub_a.slug]
+    assert a.submitted is None
+    assert (a.published, a.outgoing, a.stories) == (2, 1, 1)
+
+
+def test_sort_by_published_descending_and_ascending(client, figures):
+    """?sort=-published puts the hub with most published innovations first; ?sort=published reverses it."""
+    desc = _hub_order(client.get(reverse("hubs:benchmark"), {"sort": "-published"}).content.decode(), figures)
+    asc = _hub_order(client.get(reverse("hubs:benchmark"), {"sort": "published"}).content.decode(), figures)
+    assert desc == [figures.hub_a.slug, figures.hub_b.slug]
+    assert asc == [figures.hub_b.slug, figures.hub_a.slug]
+
+
+def test_sort_by_incoming_and_by_latest_activity(figures):
+    """Sorting works on every column, including the latest activity computed per row."""
+    by_incoming = [r.slug for r in dashboard.benchmark_rows(figures.staff, "-incoming")]
+    assert by_incoming[0] == figures.hub_b.slug
+    by_activity = dashboard.benchmark_rows(figures.staff, "-activity")
+    assert by_activity[0].activity >= by_activity[1].activity
+
+
+def test_unknown_sort_falls_back_to_name(client, figures):
+    response = client.get(reverse("hubs:benchmark"), {"sort": "password"})
+    assert response.status_code == 200
+    assert _hub_order(response.content.decode(), figures) == [figures.hub_a.slug, figures.hub_b.slug]
+
+
+def test_headers_link_to_sorting_and_mark_the_current_order(client, figures):
+    """The current column carries aria-sort; its link toggles the direction."""
+    html = client.get(reverse("hubs:benchmark"), {"sort": "-stories"}).content.decode()
+    assert 'aria-sort="descending"' in html
+    assert 'href="/hubs/benchmark/?sort=stories"' in html
+    assert 'href="/hubs/benchmark/?sort=-published"' in html
+
+
+def test_figures_link_to_the_filtered_lists(client, figures):
+    """Counts open the innovation list filtered by hub (and status), the story list and the hub's replications."""
+    client.force_login(figures.staff)
+    html = client.get(reverse("hubs:benchmark")).content.decode()
+    pk = figures.hub_a.pk
+    assert f'href="/innovations/?hub={pk}&amp;status=published" data-col="published">2<' in html
+    assert f'href="/innovations/?hub={pk}" data-col="submitted">1<' in html
+    assert f'href="/stories/?hub={pk}" data-col="stories">2<' in html
+    assert f'href="/hubs/{figures.hub_a.slug}/#replications-out-title" data-col="outgoing">1<' in html
+    # The filtered list it links to shows exactly the counted innovations.
+    listed = client.get(f"/innovations/?hub={pk}&status=published")
+    assert listed.context["paginator"].count == 2
+
+
+def test_submitted_column_is_for_staff_only(client, figures):
+    html = client.get(reverse("hubs:benchmark")).content.decode()
+    assert 'data-col="submitted"' not in html
+    assert 'data-sort="submitted"' not in html
+
+
+def test_benchmark_export_through_the_reporting_jobs(figures, tmp_path, settings):
+    """The "benchmark" list export writes the page's rows, in the requested order."""
+    from reports.generators.list_export import EXPORTS, filters_querydict
+
+    spec = EXPORTS["benchmark"]
+    qs = spec.queryset(figures.staff, filters_querydict({"sort": "-published"}))
+    ours = {figures.hub_a.pk, figures.hub_b.pk}
+    rows = [[c.value(h) for c in spec.columns] for h in qs if h.pk in ours]
+    assert [r[0] for r in rows] == [figures.hub_a.name, figures.hub_b.name]
+    assert rows[0][3:9] == [1, 2, 1, 0, 1, 2]

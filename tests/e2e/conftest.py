@@ -1,0 +1,210 @@
+"""The browser suite: Playwright drives Debian's Chromium against pytest-django's live_server.
+
+Run with `make test-e2e` (pytest tests/e2e -m e2e); the plain `make test` deselects the e2e marker
+(see pyproject.toml). In CI it runs against PostgreSQL (DATABASE_URL). Screenshots of each journey
+are saved under test-artifacts/ (gitignored; CI keeps them as artefacts).
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
+# with a running loop unless told that this is safe (it is: the test and the loop never overlap).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(django_settings.BASE_DIR) / "test-artifacts"
+AXE = Path(django_settings.BASE_DIR) / "static" / "vendor" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PASSWORD = "rahasia-uji-123"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium (Playwright's own download does not work offline), no sandbox (root in CI)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The portal's default language is Indonesian; the browser asks for it like a visitor in Indonesia.
+    return {**browser_context_args, "locale": "id-ID", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Uploads and reports go to this test's folder; Celery runs eagerly; the dashboard cache starts empty."""
+    from django.core.cache import cache
+
+    from jipp.celery_app import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # (a real worker started by `report_worker` gets the same reports folder through DJANGO_REPORTS_ROOT)
+    settings.STORAGES = {
+        **django_settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "reports"},
+        },
+    }
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    cache.clear()
+    yield
+    app.conf.task_always_eager = eager
+    cache.clear()
+
+
+@dataclass
+class Portal:
+    """The seeded registry as a person meets it: the live server's URL and users who can log in."""
+
+    url: str
+    staff: object
+    hub_admin: object  # admin of Perpusnas's hub
+    perpusnas: object
+
+    def at(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture
+def portal(live_server, transactional_db):
+    """seed_reference (regions, cohorts, hubs, SDGs, categories, TPBIS) plus a staff user and a hub admin."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from hubs.choices import MembershipRole
+    from hubs.models import HubMembership, Institution
+    from hubs.permissions import MINISTRY_STAFF_GROUP
+
+    call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    user_model = get_user_model()
+    staff = user_model.objects.create_user("staf-e2e", password=PASSWORD, first_name="Staf")
+    staff.groups.add(Group.objects.get_or_create(name=MINISTRY_STAFF_GROUP)[0])
+    perpusnas = Institution.objects.get(slug="perpusnas")
+    admin = user_model.objects.create_user("admin-perpusnas-e2e", password=PASSWORD, first_name="Admin")
+    HubMembership.objects.create(user=admin, hub=perpusnas, role=MembershipRole.ADMIN)
+    return Portal(url=live_server.url, staff=staff, hub_admin=admin, perpusnas=perpusnas)
+
+
+def shot(page, journey: str, name: str) -> Path:
+    """Save a full-page screenshot as test-artifacts/<journey>/<name>.png."""
+    path = ARTIFACTS / journey / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, portal: Portal, user) -> None:
+    page.goto(portal.at("/accounts/login/"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, "login failed"
+
+
+def log_out(page) -> None:
+    page.context.clear_cookies()
+
+
+def axe_violations(page, levels=("serious", "critical")) -> list[dict]:
+    """Run the vendored axe-core on the current page; the violations of the given impact levels."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+        if v["impact"] in levels
+    ]
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 means no horizontal scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def slug_from(url: str) -> str:
+    return re.search(r"/innovations/([^/]+)/", url).group(1)
+
+
+@pytest.fixture
+def report_worker(portal, tmp_path):
+    """A real `celery -A jipp worker` on the test database, when it can see it; else None (eager mode).
+
+    It needs PostgreSQL (a worker process cannot see SQLite's in-memory test database) and
+    CELERY_BROKER_URL pointing at a Redis: CI's browser step sets both. The live server then enqueues
+    for real, so the report page shows the job queued and running before it finishes.
+    """
+    from django.db import connection
+
+    from jipp.celery_app import app
+
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker or connection.vendor != "postgresql":
+        yield None
+        return
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    database_url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    app.conf.task_always_eager = False  # `_isolated` restores it
+    app.control.purge()  # messages left by earlier runs would refer to other databases
+    log = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jipp.settings.test",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": broker,
+        "DJANGO_REPORTS_ROOT": str(tmp_path / "reports"),
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_CONN_MAX_AGE": "0",
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "jipp", "worker", "--pool=solo", "--loglevel=INFO",
+        "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"e2e-{uuid.uuid4().hex[:8]}@%h",
+    ]  # fmt: skip
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen(  # noqa: S603
+            command, cwd=django_settings.BASE_DIR, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    deadline = time.monotonic() + 60
+    while b" ready." not in log.read_bytes():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the Celery worker did not start:\n" + log.read_text(errors="replace")[-3000:])
+        time.sleep(0.2)
+    yield proc
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    app.control.purge()
