@@ -19,6 +19,8 @@ from django.utils.functional import cached_property
 
 TTL_SECONDS = 300
 _WATCHED: set[str] = set()
+# Models whose generation moves on writes: only their counts may be cached.
+_WATCHED_MODELS: set[str] = set()
 
 
 def _generation_key(model: type[Model]) -> str:
@@ -48,6 +50,7 @@ def watch(*models: type[Model], invalidates: type[Model] | None = None) -> None:
         if uid in _WATCHED:
             continue
         _WATCHED.add(uid)
+        _WATCHED_MODELS.add(target._meta.label_lower)
 
         def on_change(sender, _target=target, **kwargs):
             bump(_target)
@@ -79,7 +82,10 @@ def cached_value(queryset: QuerySet, name: str, compute: Callable[[], object], d
 
 
 def cached_count(queryset: QuerySet) -> int:
-    """queryset.count(), cached (the count of a page of a big list barely changes between requests)."""
+    """queryset.count(), cached when its model is watched (its generation moves on every write);
+    a plain count otherwise, since nothing would tell the cache that the count changed."""
+    if queryset.model._meta.label_lower not in _WATCHED_MODELS:
+        return queryset.count()
     return cached_value(queryset.order_by(), "count", queryset.count, empty=0)
 
 

@@ -6,12 +6,11 @@ add the joins and prefetches each page needs, so that a page costs a fixed numbe
 
 import datetime
 
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When, Window
 from django.utils import timezone
 
 from hubs import permissions
 from hubs.models import Institution
-from jipp.querycache import cached_value
 
 from ..choices import ReviewStatus
 from ..models import Innovation, InnovationSDG, Replication, ReviewEvent
@@ -92,21 +91,16 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists. Two queries for the rows; a list that
-    is full also needs its total, counted once and cached (jipp.querycache) until a replication, an
-    innovation or an institution changes: a hub of a national network has thousands of
+    A replication inside one network appears in both lists. Two queries in all: each list's total
+    comes with its rows (a window count), because a hub of a national network has thousands of
     replications, which no page should render.
     """
     in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
     in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
-    base = replications_visible_to(user).order_by("-committed_on", "pk")
+    base = replications_visible_to(user).order_by("-committed_on", "pk").annotate(list_total=Window(Count("pk")))
     lists = {}
     for kind, qs in (("outgoing", base.filter(in_network_innovation)), ("incoming", base.filter(in_network_adopter))):
         rows = list(qs[:limit])
         lists[kind] = rows
-        lists[f"{kind}_total"] = (
-            len(rows)
-            if len(rows) < limit
-            else cached_value(qs, "count", qs.count, depends_on=[Innovation, Institution])
-        )
+        lists[f"{kind}_total"] = rows[0].list_total if rows else 0
     return lists
