@@ -148,6 +148,12 @@ class Innovation(Reviewable):
             # The list order (Meta.ordering), for the public list (published) and for staff (all).
             models.Index(fields=["status", "-updated_at", "id"], name="innovation_status_upd_idx"),
             models.Index(fields=["-updated_at", "id"], name="innovation_updated_idx"),
+            # Covers the dashboard's counts by hub, category, province and year (index-only scans
+            # instead of reading the wide rows of the whole table when its cache is cold).
+            models.Index(
+                fields=["status", "hub", "category", "province", "implementation_started_on", "id"],
+                name="innovation_dashboard_idx",
+            ),
         ]
 
     def __str__(self):
