@@ -80,7 +80,8 @@ def can_view_personal_data(user, obj) -> bool:
 
 
 def can_create_for_hub(user, hub_id: int) -> bool:
-    return hub_id in member_hub_ids(user)
+    """A new draft for a hub: its members, and ministry staff, who may record on any hub's behalf (e.g. by import)."""
+    return hub_id in member_hub_ids(user) or is_ministry_staff(user)
 
 
 def can_edit(user, obj) -> bool:

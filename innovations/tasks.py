@@ -57,3 +57,7 @@ def review_notification_send(event_id: int) -> int:
     connection = get_connection()
     messages = [EmailMessage(subject, body, None, [address], connection=connection) for address in recipients]
     return connection.send_messages(messages) or 0
+
+
+# The spreadsheet import task lives with the importers; imported here so that workers register it.
+from .importers.tasks import import_job_run, import_jobs_housekeeping  # noqa: E402, F401

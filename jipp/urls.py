@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("innovations.story_urls")),
     path("reports/", include("reports.urls")),
+    path("imports/", include("innovations.import_urls")),
     path("api/v1/reports/", include("reports.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

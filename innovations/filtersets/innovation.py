@@ -21,7 +21,6 @@ from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
@@ -70,7 +69,7 @@ def _hubs():
     )
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999, "description": "A year, e.g. 2022."})
 class YearFilter(django_filters.NumberFilter):
     """A calendar year (1–9999) for a `__year` lookup.
 
@@ -123,7 +122,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         return search(queryset, value)
 
     # The schema cannot read the type from a `method` filter: `sdg` is an SDG id (see /api/v1/sdgs/).
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field({"type": "integer", "description": "An SDG id (see /api/v1/sdgs/)."})
     def filter_sdg(self, queryset, name, value):
         # Exists, not a join: no duplicate rows and no DISTINCT needed.
         return queryset.filter(Exists(InnovationSDG.objects.filter(innovation=OuterRef("pk"), sdg=value)))

@@ -3,7 +3,6 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
@@ -23,7 +22,7 @@ def _hubs():
     return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk"))))
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "description": "A year that has stories, e.g. 2024."})
 class YearChoiceFilter(django_filters.TypedChoiceFilter):
     """A year among those that have stories; the schema documents it as an integer (its choices vary)."""
 

@@ -1,3 +1,4 @@
+from .imports import ImportJob, ImportKind, ImportStatus
 from .innovation import (
     ASPECT_FIELDS,
     SDG,
@@ -22,6 +23,9 @@ __all__ = [
     "Award",
     "Category",
     "ImpactStory",
+    "ImportJob",
+    "ImportKind",
+    "ImportStatus",
     "Indicator",
     "Innovation",
     "InnovationSDG",

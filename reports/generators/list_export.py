@@ -120,3 +120,68 @@ register_export(
         ],
     )
 )
+
+
+# --- Innovations, replications, stories (issue 8) --------------------------------------------
+# Their columns are the importers' columns, so that an exported file imports back unchanged.
+
+
+def _importer_columns(columns) -> list:
+    return [Column(c.header, c.export) for c in columns if c.export is not None]
+
+
+def _register_record_lists():
+    from innovations.importers import innovation as innovation_import
+    from innovations.importers import replication as replication_import
+    from innovations.importers import story as story_import
+
+    register_export(
+        ExportSpec(
+            name="innovations",
+            label=gettext_lazy("Daftar inovasi"),
+            queryset=innovation_import.export_queryset,
+            columns=_importer_columns(innovation_import.COLUMNS),
+        )
+    )
+    register_export(
+        ExportSpec(
+            name="replications",
+            label=gettext_lazy("Daftar replikasi"),
+            queryset=replication_import.export_queryset,
+            columns=_importer_columns(replication_import.COLUMNS),
+        )
+    )
+    # Stories: every value comes from innovations.privacy.story_public_row, which applies consent
+    # (names as initials, no personal fields) for whoever requested the export.
+    register_export(
+        ExportSpec(
+            name="stories",
+            label=gettext_lazy("Daftar kisah dampak"),
+            queryset=story_import.export_queryset,
+            columns=[
+                Column(story_import.HEADERS[key], lambda story, rows, key=key: rows.value(story, key))
+                for key in story_import.EXPORT_KEYS
+            ],
+            row_context=story_import.PublicRows,
+        )
+    )
+
+
+_register_record_lists()
+
+
+def export_table(name: str, user, filters) -> tuple[Table, int]:
+    """The table of one registered list for `user` and the page's filters (a QueryDict), with its
+    row count: what `generate` writes in a job, for an export small enough to download at once."""
+    spec = EXPORTS.get(name)
+    if spec is None:
+        raise ReportError(_("Daftar yang diminta tidak dapat diekspor."))
+    qs = spec.queryset(user, filters_querydict(filters) if not isinstance(filters, QueryDict) else filters)
+    count = qs.count()
+    extra = spec.row_context(user) if spec.row_context else None
+
+    def rows():
+        for obj in qs.iterator(chunk_size=CHUNK_SIZE):
+            yield [c.value(obj, extra) if extra is not None else c.value(obj) for c in spec.columns]
+
+    return Table(str(spec.label), [c.header for c in spec.columns], rows()), count

@@ -160,7 +160,8 @@ def test_api_refuses_strangers_and_bad_requests(finished_job):
     assert api.get(f"/api/v1/reports/{finished_job.pk}/").status_code == 404
     assert api.get(f"/api/v1/reports/{finished_job.pk}/download/").status_code == 404
     bad = api.post("/api/v1/reports/", {"kind": "network_recap"}, format="json")
-    assert bad.status_code == 400 and "params" in bad.json()["error"]["fields"]  # the API's one error shape
+    # The API's one error shape (issue 5): the field at fault is named in error.fields.
+    assert bad.status_code == 400 and "params" in bad.json()["error"]["fields"]
 
 
 def test_job_list_query_count_does_not_grow_with_jobs(client, staff_user, django_assert_max_num_queries):

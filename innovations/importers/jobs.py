@@ -1,0 +1,273 @@
+"""The import flow as services: upload → dry-run check (preview) → confirm → import, each step a job row.
+
+1. `import_job_create` refuses a hostile file at once (type by content, size, zip bomb, headers) and
+   otherwise stores it in the private reports storage and queues the check. Nothing else is written.
+2. `import_job_check` (a Celery task; eager without a broker) parses every row and runs them through
+   the services in a transaction that is always rolled back: the preview counts rows to create,
+   update and skip, and lists every error by row and column.
+3. `import_job_confirm` (the uploader or staff, only when the check found no error) queues
+4. `import_job_commit`, which runs the same rows again in ONE transaction: all or nothing.
+
+Progress during a transaction cannot be written to the job row (other connections would not see
+it until the commit), so it goes to the cache (`import_progress`); with the default local-memory
+cache a separate worker's progress is not visible to the web process, the status then reads
+"in progress" until the row changes.
+"""
+
+import logging
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from hubs import permissions
+
+from ..models import ImportJob, ImportKind, ImportStatus
+from . import get_importer_class
+from .base import (
+    ImportFileError,
+    Outcome,
+    UploadedSheet,
+    map_headers,
+    parse_sheet,
+    read_rows,
+    read_upload,
+    run_import,
+)
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_KEY = "import-progress-{pk}"
+
+
+def can_import(user) -> bool:
+    return permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))
+
+
+def import_progress(job: ImportJob) -> int:
+    """The job's progress: the row's value, or the live value a running transaction put in the cache."""
+    if job.is_busy:
+        return max(job.progress, int(cache.get(PROGRESS_KEY.format(pk=job.pk)) or 0))
+    return job.progress
+
+
+def _set_progress(job_id: int, pct: int) -> None:
+    cache.set(PROGRESS_KEY.format(pk=job_id), max(0, min(int(pct), 99)), 3600)
+
+
+@transaction.atomic
+def import_job_create(*, user, kind: str, uploaded, language: str = "id") -> ImportJob:
+    """Check the file and queue its dry run. Raises PermissionDenied, or ValidationError (a hostile or
+    unreadable file, wrong headers) with a message for the user; nothing is stored then."""
+    if not can_import(user):
+        raise PermissionDenied(_("Hanya admin hub dan staf kementerian yang dapat mengimpor."))
+    if kind not in ImportKind.values:
+        raise ValidationError({"kind": _("Jenis data tidak dikenal.")})
+    sheet = read_upload(uploaded)
+    # Headers are checked now, so that a wrong template is refused on the upload page itself.
+    first = next(read_rows(sheet), None)
+    if first is None:
+        raise ImportFileError(_("Berkas kosong: tidak ada baris untuk diimpor."), code="empty")
+    map_headers(first[1], get_importer_class(kind).columns)
+    job = ImportJob(
+        kind=kind,
+        original_name=sheet.name[:255],
+        file_format=sheet.file_format,
+        uploaded_by=user,
+        language=language if language in ("id", "en") else "id",
+        message=_("Dalam antrean: berkas akan segera diperiksa."),
+    )
+    job.file.save(f"impor-{timezone.now():%Y%m%d%H%M%S}.{sheet.file_format}", sheet.as_content_file(), save=False)
+    job.full_clean()
+    job.save()
+    job_id = job.pk
+    transaction.on_commit(lambda: _dispatch(job_id, "check"), robust=True)
+    return job
+
+
+def _dispatch(job_id: int, phase: str) -> None:
+    from .tasks import import_job_run
+
+    try:
+        import_job_run.apply_async(args=[job_id, phase], retry=True, retry_policy={"max_retries": 1})
+    except Exception:  # an unreachable broker must not become an error page; the row stays queued
+        logger.warning("Import job %s: broker unreachable", job_id, exc_info=True)
+        ImportJob.objects.filter(pk=job_id).update(message=_("Antrean sedang sibuk: coba muat ulang sebentar lagi."))
+
+
+def _load(job: ImportJob):
+    with job.file.open("rb") as fh:
+        content = fh.read()
+    sheet = UploadedSheet(job.file_format, content, job.original_name)
+    return get_importer_class(job.kind)(job.uploaded_by), sheet
+
+
+def _run(job: ImportJob, *, commit: bool) -> Outcome:
+    importer, sheet = _load(job)
+    rows = parse_sheet(importer, sheet, progress=lambda n: _set_progress(job.pk, 5))
+    _set_progress(job.pk, 10)
+    return run_import(
+        importer, rows, commit=commit, progress=lambda done, total: _set_progress(job.pk, 10 + 89 * done // total)
+    )
+
+
+def _finish(job_id: int, status: str, outcome: Outcome | None, message: str, errors=None) -> None:
+    values = {"status": status, "progress": 100, "message": message[:500]}
+    if outcome is not None:
+        values.update(
+            row_count=outcome.rows,
+            created_count=outcome.created,
+            updated_count=outcome.updated,
+            skipped_count=outcome.skipped,
+            error_count=outcome.error_count,
+            errors=outcome.errors,
+            plan=outcome.plan,
+        )
+    elif errors is not None:
+        values.update(errors=errors, error_count=len(errors))
+    ImportJob.objects.filter(pk=job_id).update(**values)
+    cache.delete(PROGRESS_KEY.format(pk=job_id))
+
+
+def _delete_file(job: ImportJob) -> None:
+    # The file may hold personal data (stories): keep it no longer than the flow needs it.
+    if job.file:
+        job.file.storage.delete(job.file.name)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+
+
+def import_job_check(*, job_id: int) -> str:
+    """The dry run: every row through the services, always rolled back. Returns the new status."""
+    if not ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(status=ImportStatus.CHECKING):
+        return "skipped"  # delivered twice, or no longer queued
+    job = ImportJob.objects.select_related("uploaded_by").get(pk=job_id)
+    with translation.override(job.language):
+        try:
+            outcome = _run(job, commit=False)
+        except ImportFileError as exc:
+            _finish(
+                job_id,
+                ImportStatus.INVALID,
+                None,
+                exc.messages[0],
+                [{"row": 1, "column": "", "message": m} for m in exc.messages],
+            )
+            _delete_file(job)
+            return ImportStatus.INVALID
+        except Exception:
+            logger.exception("Import job %s: check failed", job_id)
+            _finish(
+                job_id, ImportStatus.FAILED, None, _("Pemeriksaan gagal karena kesalahan sistem. Coba unggah lagi.")
+            )
+            _delete_file(job)
+            return ImportStatus.FAILED
+        if outcome.error_count:
+            message = _("Ada %(n)s kesalahan. Perbaiki berkas lalu unggah lagi; belum ada data yang diubah.") % {
+                "n": outcome.error_count
+            }
+            _finish(job_id, ImportStatus.INVALID, outcome, message)
+            _delete_file(job)
+            return ImportStatus.INVALID
+        _finish(
+            job_id,
+            ImportStatus.READY,
+            outcome,
+            _("Pemeriksaan selesai tanpa kesalahan. Periksa ringkasan lalu konfirmasi."),
+        )
+        ImportJob.objects.filter(pk=job_id).update(checked_at=timezone.now())
+        return ImportStatus.READY
+
+
+def import_job_confirm(*, job: ImportJob, user) -> ImportJob:
+    """Queue the real import of a checked file. Only its uploader (or staff) may confirm, only once."""
+    if job.uploaded_by_id != user.pk and not permissions.is_ministry_staff(user):
+        raise PermissionDenied
+    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
+        status=ImportStatus.IMPORTING, progress=0, started_at=timezone.now(), message=_("Sedang diimpor…")
+    )
+    if not claimed:
+        raise ValidationError(
+            _("Impor ini tidak dapat dikonfirmasi (belum diperiksa, ada kesalahan, atau sudah diimpor).")
+        )
+    job_id = job.pk
+    transaction.on_commit(lambda: _dispatch(job_id, "commit"), robust=True)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_commit(*, job_id: int) -> str:
+    """The import itself: the same rows, one transaction, all or nothing. Returns the new status."""
+    job = ImportJob.objects.select_related("uploaded_by").filter(pk=job_id, status=ImportStatus.IMPORTING).first()
+    if job is None or not job.file:
+        return "skipped"
+    with translation.override(job.language):
+        try:
+            outcome = _run(job, commit=True)
+        except ImportFileError as exc:
+            outcome, message = None, exc.messages[0]
+        except Exception:
+            logger.exception("Import job %s: import failed", job_id)
+            outcome, message = None, _("Impor gagal karena kesalahan sistem; tidak ada data yang diubah.")
+        if outcome is not None and outcome.committed:
+            message = _("Selesai: %(c)s dibuat, %(u)s diubah, %(s)s dilewati.") % {
+                "c": outcome.created,
+                "u": outcome.updated,
+                "s": outcome.skipped,
+            }
+            _finish(job_id, ImportStatus.DONE, outcome, message)
+        else:
+            if outcome is not None:
+                message = _(
+                    "Impor dibatalkan: data berubah sejak pemeriksaan dan %(n)s baris kini bermasalah. "
+                    "Tidak ada data yang diubah."
+                ) % {"n": outcome.error_count}
+            _finish(job_id, ImportStatus.FAILED, outcome, message)
+        ImportJob.objects.filter(pk=job_id).update(finished_at=timezone.now())
+    _delete_file(job)
+    return ImportJob.objects.get(pk=job_id).status
+
+
+def import_job_run_now(*, job_id: int, phase: str) -> str:
+    """The body of the Celery task: one phase of one job."""
+    if phase == "check":
+        return import_job_check(job_id=job_id)
+    if phase == "commit":
+        return import_job_commit(job_id=job_id)
+    raise ValueError(phase)
+
+
+def import_jobs_housekeeping(*, now=None) -> dict:
+    """Hourly: fail jobs whose worker died (checking/importing past the task's time limit; an import's
+    transaction died with it, so nothing was written) and delete files of checks never confirmed.
+
+    Returns {"reaped": n, "expired": n}.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    now = now or timezone.now()
+    limit = timedelta(seconds=getattr(settings, "IMPORTS_TIME_LIMIT", 3600) + 300)
+    reaped = 0
+    for job in ImportJob.objects.filter(status__in=[ImportStatus.CHECKING, ImportStatus.IMPORTING]):
+        started = job.started_at or job.created_at
+        if started >= now - limit:
+            continue
+        with translation.override(job.language):
+            message = _("Proses berhenti sebelum selesai; tidak ada data yang diubah. Unggah berkas lagi.")
+        reaped += ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ImportStatus.FAILED, message=message, finished_at=now
+        )
+        _delete_file(job)
+    expiry = now - timedelta(days=getattr(settings, "REPORTS_EXPIRY_DAYS", 7))
+    expired = 0
+    for job in ImportJob.objects.filter(status=ImportStatus.READY, created_at__lt=expiry).exclude(file=""):
+        with translation.override(job.language):
+            message = _("Kedaluwarsa: hasil pemeriksaan tidak dikonfirmasi. Unggah berkas lagi.")
+        expired += ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
+            status=ImportStatus.FAILED, message=message, finished_at=now
+        )
+        _delete_file(job)
+    return {"reaped": reaped, "expired": expired}
