@@ -73,7 +73,7 @@ def test_results_are_ranked(world, corpus):
 
 @postgres_only
 def test_search_uses_the_gin_index(world, corpus):
-    """The `@@` filter uses the GIN index on the stored search document of migration 0004."""
+    """The `@@` filter uses the GIN index on the stored search document of migration 0006."""
     qs = InnovationFilterSet({"q": "bidan"}, queryset=Innovation.objects.all()).qs
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

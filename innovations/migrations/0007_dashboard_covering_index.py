@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('hubs', '0003_api_token'),
-        ('innovations', '0004_innovation_search_document'),
+        ('innovations', '0006_innovation_search_document'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('hubs', '0003_api_token'),
-        ('innovations', '0002_innovation_search_gin_index'),
+        ('innovations', '0004_import_housekeeping_schedule'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

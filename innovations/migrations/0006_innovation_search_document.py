@@ -53,7 +53,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("innovations", "0003_list_order_indexes"),
+        ("innovations", "0005_list_order_indexes"),
     ]
 
     operations = [
