@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run setup test test-e2e lint format worker beat check-migrations messages clean
+.PHONY: run setup test test-e2e lint format worker beat check-migrations messages clean bench
 
 # The venv is rebuilt only when requirements.txt changes, so a re-run of `make run` is fast.
 $(STAMP): requirements.txt
@@ -49,6 +49,10 @@ worker: $(STAMP)
 
 beat: $(STAMP)
 	$(BIN)/celery -A jipp beat --loglevel=INFO
+
+# The benchmark (docs/performance.md): databases jipp_perf_small and jipp_perf filled by seed_demo first.
+bench: $(STAMP)
+	$(PY) scripts/bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

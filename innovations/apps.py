@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class InnovationsConfig(AppConfig):
     name = "innovations"
     verbose_name = _("Inovasi dan kisah dampak")
+
+    def ready(self):
+        from hubs.models import Institution
+        from jipp import querycache
+
+        from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
+
+        # Cached list counts and story totals are recomputed after any change of these rows.
+        querycache.watch(Innovation, Replication, ImpactStory, Indicator, Measurement, Institution)
+        querycache.watch(InnovationSDG, Award, invalidates=Innovation)

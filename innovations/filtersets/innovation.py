@@ -5,8 +5,9 @@ visibility rule is applied before any filter.
 
 Full-text search (`q`): on PostgreSQL a SearchVector over the title and the eight KIPP aspects with
 the built-in `indonesian` text search configuration (PostgreSQL >= 14 ships the Indonesian snowball
-stemmer, so "layanan" also finds "pelayanan"), ranked by SearchRank and served by the GIN expression
-index created in migration 0002 (the expression there must stay identical to `search_vector()`).
+stemmer, so "layanan" also finds "pelayanan"), ranked by SearchRank. The vector is the stored column
+`search_document` that migration 0006 adds (PostgreSQL generates it from the same fields as
+`search_vector()`, and a GIN index serves the `@@`), so ranking does not rebuild it for every match.
 On SQLite: every word must occur (case-insensitively) in the title or one of the aspects.
 
 `year` is the year implementation started (`implementation_started_on`), which every innovation
@@ -15,9 +16,10 @@ has, unlike a competition category.
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -29,10 +31,12 @@ from ..models import ASPECT_FIELDS, SDG, Award, Category, Innovation, Innovation
 
 SEARCH_CONFIG = "indonesian"
 SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
+# The stored tsvector of migration 0006 (PostgreSQL only; not a model field, SQLite has none).
+SEARCH_DOCUMENT_COLUMN = "search_document"
 
 
 def search_vector() -> SearchVector:
-    """The tsvector searched by `q`; the GIN index of migration 0002 is built on this exact expression."""
+    """The tsvector of `q`: migration 0006 stores this expression in the `search_document` column."""
     return SearchVector(*SEARCH_FIELDS, config=SEARCH_CONFIG)
 
 
@@ -43,9 +47,11 @@ def search(queryset, value: str):
         return queryset
     if connections[queryset.db].vendor == "postgresql":
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
-        vector = search_vector()
+        table = queryset.model._meta.db_table
+        vector = RawSQL(f'"{table}"."{SEARCH_DOCUMENT_COLUMN}"', [], output_field=SearchVectorField())  # noqa: S611 (constants)
         return (
-            queryset.annotate(search_document=vector, search_rank=SearchRank(vector, query))
+            queryset.alias(search_document=vector)
+            .annotate(search_rank=SearchRank(vector, query))
             .filter(search_document=query)
             .order_by("-search_rank", "pk")
         )

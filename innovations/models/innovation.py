@@ -157,6 +157,15 @@ class Innovation(Reviewable):
         indexes = [
             models.Index(fields=["status", "hub"], name="innovation_status_hub_idx"),
             models.Index(fields=["status", "-published_at"], name="innovation_status_pub_idx"),
+            # The list order (Meta.ordering), for the public list (published) and for staff (all).
+            models.Index(fields=["status", "-updated_at", "id"], name="innovation_status_upd_idx"),
+            models.Index(fields=["-updated_at", "id"], name="innovation_updated_idx"),
+            # Covers the dashboard's counts by hub, category, province and year (index-only scans
+            # instead of reading the wide rows of the whole table when its cache is cold).
+            models.Index(
+                fields=["status", "hub", "category", "province", "implementation_started_on", "id"],
+                name="innovation_dashboard_idx",
+            ),
         ]
 
     def __str__(self):
@@ -283,7 +292,11 @@ class Replication(models.Model):
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="replication_version_positive"),
         ]
-        indexes = [models.Index(fields=["facilitating_hub", "stage"], name="replication_hub_stage_idx")]
+        indexes = [
+            models.Index(fields=["facilitating_hub", "stage"], name="replication_hub_stage_idx"),
+            # The list order (Meta.ordering): a page reads 50 index entries, not the whole table.
+            models.Index(fields=["-committed_on", "id"], name="replication_committed_idx"),
+        ]
 
     def __str__(self):
         return f"{self.innovation} → {self.adopter}"

@@ -144,6 +144,8 @@ class ImpactStory(Reviewable):
         indexes = [
             models.Index(fields=["status", "-story_date"], name="story_status_date_idx"),
             models.Index(fields=["programme", "status"], name="story_programme_status_idx"),
+            # The list order (Meta.ordering) with its tie-breaker, for the public list.
+            models.Index(fields=["status", "-story_date", "id"], name="story_status_date_id_idx"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ add the joins and prefetches each page needs, so that a page costs a fixed numbe
 
 import datetime
 
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from hubs import permissions
@@ -82,17 +82,28 @@ def replications_visible_to(user) -> QuerySet[Replication]:
     )
 
 
-def hub_replications(*, hub: Institution, user) -> dict[str, list[Replication]]:
-    """The replications a hub's page shows, in two fixed queries.
+# A hub's page shows this many of the latest replications each way, and the totals.
+HUB_REPLICATIONS_SHOWN = 20
+
+
+def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SHOWN) -> dict:
+    """The replications a hub's page shows: the latest `limit` each way and the totals.
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists.
+    A replication inside one network appears in both lists. Two queries in all: each list's total
+    comes with its rows, as an uncorrelated scalar subquery that the database runs once (a hub of a
+    national network has thousands of replications, which no page should render).
     """
     in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
     in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
     base = replications_visible_to(user).order_by("-committed_on", "pk")
-    return {
-        "outgoing": list(base.filter(in_network_innovation)),
-        "incoming": list(base.filter(in_network_adopter)),
-    }
+    lists = {}
+    for kind, condition in (("outgoing", in_network_innovation), ("incoming", in_network_adopter)):
+        qs = base.filter(condition)
+        # COUNT as a plain function, not an aggregate: no GROUP BY, one row for the whole filter.
+        total = qs.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        rows = list(qs.annotate(list_total=Subquery(total, output_field=IntegerField()))[:limit])
+        lists[kind] = rows
+        lists[f"{kind}_total"] = rows[0].list_total if rows else 0
+    return lists

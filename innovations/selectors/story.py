@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from hubs import permissions
+from jipp.querycache import cached_value
 
 from ..choices import ReviewStatus
 from ..models import ImpactStory, Indicator, Measurement, Programme
@@ -51,9 +52,14 @@ def story_totals(queryset: QuerySet[ImpactStory]) -> dict:
 
     The median is over the stories that give both incomes (after − before, in Rupiah); its count
     is `income_pairs`. Erased stories still count: erasure keeps the figures. Two queries, on
-    SQLite and PostgreSQL alike (the median is computed here, from one integer column pair).
+    SQLite and PostgreSQL alike (the median is computed here, from one integer column pair), and
+    none while the result is cached (jipp.querycache: until a story changes, or 5 minutes).
     """
     queryset = queryset.order_by()
+    return cached_value(queryset, "story_totals", lambda: _story_totals(queryset))
+
+
+def _story_totals(queryset: QuerySet[ImpactStory]) -> dict:
     agg = queryset.aggregate(
         stories=Count("pk", distinct=True),
         people_reached=Sum("people_reached"),
@@ -96,7 +102,10 @@ def programme_for_page(slug: str) -> Programme | None:
 def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
     """The years that have stories, newest first (for the year filter)."""
     qs = queryset if queryset is not None else ImpactStory.objects.filter(status=ReviewStatus.PUBLISHED)
-    return sorted({d.year for d in qs.order_by().dates("story_date", "year")}, reverse=True)
+    qs = qs.order_by()
+    return cached_value(
+        qs, "story_years", lambda: sorted({d.year for d in qs.dates("story_date", "year")}, reverse=True)
+    )
 
 
 def indicators_visible_to(user):

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from hubs import permissions
+from jipp import querycache
 from jipp.validation import refuse_nul_characters
 
 from ..choices import Group
@@ -160,6 +161,7 @@ def _save_changed(obj, changed: list[str], user) -> None:
         # The version still moves (related rows such as SDG links may have changed), without a history row.
         obj.updated_at = timezone.now()
         type(obj).objects.filter(pk=obj.pk).update(version=obj.version, updated_at=obj.updated_at)
+        querycache.bump(type(obj))  # update() sends no signal: cached list counts must still move
 
 
 def _enqueue_notification(event_id: int) -> None:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django_filters.views import FilterView
 
 from hubs import permissions
 from jipp.http import harden_file_response
+from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -35,9 +37,26 @@ class InnovationListView(FilterView):
     template_name = "innovations/innovation_list.html"
     context_object_name = "innovations"
     paginate_by = LIST_PAGE_SIZE
+    paginator_class = CachedCountPaginator  # no count of the whole filtered table per request
 
     def get_queryset(self):
         return selectors.innovations_visible_to(self.request.user)
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # The institution menu lists the chosen hub's network (and the chosen institution), not every
+        # institution of the country: thousands of options made this the slowest part of the page.
+        form, data = filterset.form, filterset.data or {}
+        hub, chosen = data.get("hub"), data.get("institution")
+        narrowed = Q(pk__in=[])
+        if hub and str(hub).isdigit():
+            narrowed |= Q(pk=hub) | Q(coaching_hub=hub)
+        if chosen and str(chosen).isdigit():
+            narrowed |= Q(pk=chosen)
+        field = form.fields["institution"]
+        field.queryset = field.queryset.filter(narrowed)
+        field.help_text = _("Pilih hub terlebih dahulu untuk melihat instansi di jaringannya.")
+        return filterset
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -315,6 +334,7 @@ class ReplicationListView(FilterView):
     template_name = "innovations/replication_list.html"
     context_object_name = "replications"
     paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return selectors.replications_visible_to(self.request.user)

@@ -13,6 +13,7 @@ from django.views.generic import ListView
 
 from hubs import permissions
 from jipp.http import harden_file_response
+from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.story import ImpactStoryFilterSet
@@ -67,6 +68,7 @@ class ProgrammeDetailView(ListView):
     template_name = "stories/programme_detail.html"
     context_object_name = "stories"
     paginate_by = 12
+    paginator_class = CachedCountPaginator
 
     def dispatch(self, request, *args, **kwargs):
         self.programme = selectors.programme_for_page(kwargs["slug"])
@@ -101,6 +103,7 @@ class StoryListView(ListView):
     template_name = "stories/story_list.html"
     context_object_name = "stories"
     paginate_by = 20
+    paginator_class = CachedCountPaginator  # no count of 200,000 stories per request
 
     def get_queryset(self):
         self.filterset = ImpactStoryFilterSet(

@@ -2,6 +2,8 @@
 
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
+from jipp.querycache import CachedCountPaginator
+
 
 class StandardPagination(PageNumberPagination):
     """`?page=N&page_size=M`; M is capped so that no client can ask for the whole table at once."""
@@ -9,6 +11,8 @@ class StandardPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    # The total is cached per query (invalidated on writes): no full-table count on every page.
+    django_paginator_class = CachedCountPaginator
 
 
 class LargeListCursorPagination(CursorPagination):

@@ -73,12 +73,12 @@ def test_results_are_ranked(world, corpus):
 
 @postgres_only
 def test_search_uses_the_gin_index(world, corpus):
-    """The `@@` filter uses the GIN expression index of migration 0002 (same expression, same config)."""
+    """The `@@` filter uses the GIN index on the stored search document of migration 0006."""
     qs = InnovationFilterSet({"q": "bidan"}, queryset=Innovation.objects.all()).qs
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = qs.explain()
-    assert "innovation_search_gin" in plan
+    assert "innovation_search_doc_gin" in plan
 
 
 def test_search_fallback_or_fulltext_finds_aspect_word(world, corpus):

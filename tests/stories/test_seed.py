@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from hubs.services import SeedResult
+from innovations.demo_bulk import BULK_SCALES
 from innovations.models import ActivityType, ImpactStory, Indicator, Innovation, Measurement, Programme
 from innovations.reference import tpbis_reference_seed
 
@@ -79,10 +80,13 @@ def test_production_settings_forbid_demo_data():
 def test_seed_demo_creates_only_demo_records_and_is_idempotent(hub, province):
     tpbis_reference_seed(SeedResult())
     call_command("seed_demo", "--scale", "small", stdout=io.StringIO())
+    # 12 stories and 3 innovations through the services, then a few hundred of each in bulk.
+    bulk = BULK_SCALES["small"]
     stories = ImpactStory.objects.all()
-    assert stories.count() == 12
+    assert stories.count() == 12 + bulk["stories"]
     assert not stories.filter(is_demo=False).exists()
     assert stories.filter(status="published").exists() and stories.filter(status="draft").exists()
-    assert Innovation.objects.count() == 3 and not Innovation.objects.filter(is_demo=False).exists()
+    assert Innovation.objects.count() == 3 + bulk["innovations"]
+    assert not Innovation.objects.filter(is_demo=False).exists()
     call_command("seed_demo", stdout=io.StringIO())
-    assert ImpactStory.objects.count() == 12
+    assert ImpactStory.objects.count() == 12 + bulk["stories"]

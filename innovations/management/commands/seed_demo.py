@@ -4,7 +4,9 @@ Every record made here is synthetic, carries is_demo=True and is badged "Contoh"
 shown. Settings with JIPP_ALLOW_DEMO_DATA off (production) refuse to run it.
 
 Scales are rows of SCALES. `small` goes through the services and the workflow (so demo data obeys
-the same rules as real data); a later `large` scale can reuse `demo_story_values` with bulk_create.
+the same rules as real data) for a dozen records, then adds a few hundred of each kind in bulk;
+`large` writes the national-scale volume in bulk (innovations.demo_bulk: 100,000 innovations,
+50,000 replications, 200,000 stories, 500,000 measurements, 5,000 users), for the benchmark.
 Re-running is idempotent: records are keyed by their "contoh-…" slugs.
 """
 
@@ -27,7 +29,7 @@ from innovations.models import ActivityType, ImpactStory, Innovation, Programme
 from innovations.services.story import story_create, story_transition
 from innovations.workflow import workflow_transition
 
-SCALES = {"small": {"stories": 12, "innovations": 3}}
+SCALES = {"small": {"stories": 12, "innovations": 3}, "large": {"stories": 0, "innovations": 0}}
 
 DEMO_ADMIN = "contoh-admin-perpusnas"
 DEMO_STAFF = "contoh-staf-kementerian"
@@ -97,6 +99,12 @@ class Command(BaseCommand):
             admin, staff = self._users()
             innovations = self._innovations(sizes["innovations"], admin, staff)
             stories = self._stories(sizes["stories"], seed, admin, staff)
+        # Bulk rows commit batch by batch (a single transaction of a million rows would be slow).
+        from innovations.demo_bulk import bulk_seed
+
+        bulk = bulk_seed(scale, seed, log=self.stdout.write)
+        if bulk:
+            self.stdout.write("Bulk: " + ", ".join(f"{n} {kind}" for kind, n in bulk.items()))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {innovations} new innovations, {stories} new stories (scale {scale})."

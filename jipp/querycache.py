@@ -1,0 +1,99 @@
+"""Cached counts and aggregates of big tables, invalidated when their rows change.
+
+A list page of 100,000 innovations would otherwise count the whole filtered table on every request,
+and the story pages would recompute their totals over 200,000 stories. Here a value is cached under
+a key made of the query's SQL and a *generation* number per model; saving or deleting a row of a
+watched model bumps its generation, so every cached value that depends on it is recomputed on the
+next read. Bulk writes that bypass signals (QuerySet.update, bulk_create) are caught by the TTL.
+The cache is Redis in production (shared by every worker), a per-process memory cache elsewhere.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Model, QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.utils.functional import cached_property
+
+TTL_SECONDS = 300
+_WATCHED: set[str] = set()
+# Models whose generation moves on writes: only their counts may be cached.
+_WATCHED_MODELS: set[str] = set()
+
+
+def _generation_key(model: type[Model]) -> str:
+    return f"qc:gen:{model._meta.label_lower}"
+
+
+def generation(model: type[Model]) -> int:
+    """The model's current generation: changes whenever one of its rows is saved or deleted."""
+    return cache.get_or_set(_generation_key(model), 1, timeout=None)
+
+
+def bump(model: type[Model]) -> None:
+    """Invalidate every cached value that depends on `model`."""
+    key = _generation_key(model)
+    try:
+        cache.incr(key)
+    except ValueError:  # not cached yet (or evicted): start a new generation
+        cache.set(key, 2, timeout=None)
+
+
+def watch(*models: type[Model], invalidates: type[Model] | None = None) -> None:
+    """Bump a generation on every save and delete of a row of each model: the model's own, or that of
+    `invalidates` (for rows that only matter through it, e.g. an innovation's SDG links)."""
+    for model in models:
+        target = invalidates or model
+        uid = f"qc-{model._meta.label_lower}-{target._meta.label_lower}"
+        if uid in _WATCHED:
+            continue
+        _WATCHED.add(uid)
+        _WATCHED_MODELS.add(target._meta.label_lower)
+
+        def on_change(sender, _target=target, **kwargs):
+            bump(_target)
+
+        post_save.connect(on_change, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(on_change, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
+
+
+def query_key(queryset: QuerySet, name: str, depends_on: Iterable[type[Model]] = ()) -> str | None:
+    """A cache key for `name` computed over `queryset`; None when the query matches nothing by construction."""
+    from django.core.exceptions import EmptyResultSet
+
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    models = {queryset.model, *depends_on}
+    generations = ",".join(f"{m._meta.label_lower}={generation(m)}" for m in sorted(models, key=str))
+    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}|{generations}".encode()).hexdigest()
+    return f"qc:{name}:{digest}"
+
+
+def cached_value(queryset: QuerySet, name: str, compute: Callable[[], object], depends_on=(), empty=None):
+    """`compute()` (an aggregate over `queryset`), cached until a watched model changes or the TTL ends."""
+    key = query_key(queryset, name, depends_on)
+    if key is None:
+        return empty if empty is not None else compute()
+    return cache.get_or_set(key, compute, timeout=TTL_SECONDS)
+
+
+def cached_count(queryset: QuerySet) -> int:
+    """queryset.count(), cached when its model is watched (its generation moves on every write);
+    a plain count otherwise, since nothing would tell the cache that the count changed."""
+    if queryset.model._meta.label_lower not in _WATCHED_MODELS:
+        return queryset.count()
+    return cached_value(queryset.order_by(), "count", queryset.count, empty=0)
+
+
+class CachedCountPaginator(Paginator):
+    """A Paginator whose total count comes from cached_count when it pages a QuerySet."""
+
+    @cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.object_list)
+        return super().count
