@@ -28,6 +28,7 @@ from ..models import (
     Replication,
 )
 from ..privacy import beneficiary_display_name, story_photos_visible
+from ..services.story import STORY_FIELDS
 from ..workflow import actions_available
 
 
@@ -324,33 +325,8 @@ class ImpactStoryWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ImpactStory
-        fields = [
-            "programme",
-            "hub",
-            "innovation",
-            "title",
-            "title_en",
-            "library_name",
-            "library_level",
-            "province",
-            "regency",
-            "beneficiary_name",
-            "gender",
-            "age_group",
-            "has_disability",
-            "consent_name_public",
-            "consent_photo_public",
-            "consent_date",
-            "activity_type",
-            "people_reached",
-            "narrative_before",
-            "narrative_after",
-            "narrative_before_en",
-            "narrative_after_en",
-            "income_before",
-            "income_after",
-            "story_date",
-        ]
+        # The service decides which fields a write may set; `hub` is set on create only.
+        fields = ["hub", *STORY_FIELDS]
 
 
 # --- indicators and measurements --------------------------------------------------------------------------
