@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from hubs import permissions
 from hubs.api.views import INT_ID, ReadOnlyApiViewSet
 from jipp.api.mixins import BriefModeMixin, ConditionalMixin, brief_serializer
-from jipp.api.pagination import LargeListCursorPagination
+from jipp.api.pagination import LargeListCursorPagination, PageOrCursorPagination
 
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
 from ..filtersets.story import ImpactStoryFilterSet
@@ -250,6 +250,7 @@ class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin
     record_kwarg = "innovation"
     brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
     filterset_class = InnovationFilterSet
+    pagination_class = PageOrCursorPagination
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 
@@ -422,6 +423,7 @@ class ImpactStoryViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixi
     record_kwarg = "story"
     brief_serializer_class = brief_serializer(ImpactStory, "api:impactstory-detail")
     filterset_class = ImpactStoryFilterSet
+    pagination_class = PageOrCursorPagination
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
 

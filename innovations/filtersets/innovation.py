@@ -100,6 +100,22 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
     continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
+    # Without `ordering`: search results by rank, other lists most recently updated first.
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("updated_at", "updated"),
+            ("published_at", "published"),
+            ("implementation_started_on", "started"),
+        ),
+        field_labels={
+            "title": _("Judul"),
+            "updated_at": _("Terakhir diubah"),
+            "published_at": _("Tanggal terbit"),
+            "implementation_started_on": _("Mulai diterapkan"),
+        },
+        label=_("Urutkan"),
+    )
 
     class Meta:
         model = Innovation

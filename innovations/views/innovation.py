@@ -24,8 +24,10 @@ from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
 from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, apply_service_errors, award_formset
 from ..models import Attachment, Innovation, Replication, ReplicationEvidence
 from ..selectors import innovation as selectors
+from ..selectors.story import innovation_indicators
 from ..services import innovation as services
 from ..workflow import actions_available
+from .story import indicator_panels
 
 LIST_PAGE_SIZE = 20
 
@@ -114,6 +116,8 @@ def innovation_detail(request, slug):
         and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
         "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
         "aspects": _aspects(innovation),
+        # Impact indicators of this innovation, charted like a programme's (issue 4).
+        "indicator_panels": indicator_panels(innovation_indicators(innovation)),
     }
     return render(request, "innovations/innovation_detail.html", ctx)
 

@@ -12,7 +12,7 @@ from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFi
 from innovations.filtersets.story import ImpactStoryFilterSet
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "api.md"
-LIST_PARAMETERS = {"page", "page_size", "cursor", "fields", "brief"}
+LIST_PARAMETERS = {"page", "page_size", "cursor", "paging", "fields", "brief"}
 FILTERSETS = {
     "hubs": HubApiFilterSet,
     "innovations": InnovationFilterSet,

@@ -138,3 +138,24 @@ def test_demo_innovation_is_badged_contoh_on_list_and_detail(client, db):
     assert "badge-demo" not in client.get(real.get_absolute_url()).content.decode()
     listing = client.get("/innovations/").content.decode()
     assert listing.count("badge-demo") == 1
+
+
+def test_innovation_page_charts_its_indicators_with_a_table(client, db):
+    """An innovation's impact indicators appear on its page: chart data block, table of measurements, target."""
+    import datetime
+
+    from innovations.models import Indicator, Measurement
+    from tests.innovations.factories import InnovationFactory
+
+    innovation = InnovationFactory(status="published", title="Inovasi terukur")
+    indicator = Indicator.objects.create(
+        innovation=innovation, slug="pengguna", name="Pengguna layanan", unit="orang", target=500
+    )
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2024, 6, 30), value=321)
+    page = client.get(innovation.get_absolute_url()).content.decode()
+    assert "Pengguna layanan" in page
+    assert f'id="indicator-{indicator.pk}-data"' in page
+    assert "321" in page
+    assert "js/charts" in page
+    plain = InnovationFactory(status="published", title="Tanpa indikator")
+    assert "js/charts" not in client.get(plain.get_absolute_url()).content.decode()

@@ -105,7 +105,7 @@ PAGES = [
     ("innovation list", lambda w: "/innovations/", 7),
     ("innovation list filtered", lambda w: f"/innovations/?{_hub_filter(w)}", 9),
     ("innovation search", lambda w: "/innovations/?q=stunting", 7),
-    ("innovation detail", lambda w: f"/innovations/{w.subject.slug}/", 7),
+    ("innovation detail", lambda w: f"/innovations/{w.subject.slug}/", 8),  # 8th: its impact indicators
     ("replication list", lambda w: "/innovations/replications/", 5),
     ("story list", lambda w: "/stories/", 9),
     ("story detail", lambda w: f"/stories/{w.story.slug}/", 3),
