@@ -28,6 +28,7 @@ from ..models import (
     Replication,
 )
 from ..privacy import beneficiary_display_name, story_photos_visible
+from ..services.innovation import INNOVATION_FIELDS
 from ..services.story import STORY_FIELDS
 from ..workflow import actions_available
 
@@ -80,26 +81,8 @@ class InnovationSDGSerializer(serializers.ModelSerializer):
         fields = ["sdg", "relevance"]
 
 
-COMMON_INNOVATION_FIELDS = [
-    "title",
-    "title_en",
-    "summary_en",
-    *ASPECT_FIELDS,
-    "stage",
-    "innovation_type",
-    "initiator",
-    "implementation_started_on",
-    "institution",
-    "hub",
-    "province",
-    "regency",
-    "category",
-    "group",
-    "video_url",
-    "sinovik_id",
-    "jippnas_id",
-    "continuation",
-]
+# The fields a hub member may write are the service's (innovation_create/update); `hub` is set on create.
+INNOVATION_API_FIELDS = ["hub", *INNOVATION_FIELDS]
 
 
 class InnovationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
@@ -118,11 +101,10 @@ class InnovationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
             "id",
             "url",
             "slug",
-            *COMMON_INNOVATION_FIELDS,
+            *INNOVATION_API_FIELDS,
             "sdgs",
             "status",
             "version",
-            "last_verified_on",
             "is_demo",
             "submitted_at",
             "published_at",
@@ -152,7 +134,7 @@ class InnovationWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Innovation
-        fields = [*COMMON_INNOVATION_FIELDS, "sdgs"]
+        fields = [*INNOVATION_API_FIELDS, "sdgs"]
         # Uniqueness (SINOVIK/JIPPNas ids) is checked by the service, with the record being edited excluded.
         validators = []
         extra_kwargs = {"sinovik_id": {"validators": []}, "jippnas_id": {"validators": []}}
