@@ -81,12 +81,13 @@ def cached_value(queryset: QuerySet, name: str, compute: Callable[[], object], d
     return cache.get_or_set(key, compute, timeout=TTL_SECONDS)
 
 
-def cached_count(queryset: QuerySet) -> int:
-    """queryset.count(), cached when its model is watched (its generation moves on every write);
-    a plain count otherwise, since nothing would tell the cache that the count changed."""
-    if queryset.model._meta.label_lower not in _WATCHED_MODELS:
+def cached_count(queryset: QuerySet, depends_on: Iterable[type[Model]] = ()) -> int:
+    """queryset.count(), cached when its model (and every model of `depends_on`, the others its filter
+    reads) is watched, so that its generation moves on every write; a plain count otherwise, since
+    nothing would tell the cache that the count changed."""
+    if any(m._meta.label_lower not in _WATCHED_MODELS for m in (queryset.model, *depends_on)):
         return queryset.count()
-    return cached_value(queryset.order_by(), "count", queryset.count, empty=0)
+    return cached_value(queryset.order_by(), "count", queryset.count, depends_on=depends_on, empty=0)
 
 
 class CachedCountPaginator(Paginator):

@@ -6,14 +6,15 @@ add the joins and prefetches each page needs, so that a page costs a fixed numbe
 
 import datetime
 
-from django.db.models import BooleanField, Case, F, Func, IntegerField, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from hubs import permissions
 from hubs.models import Institution
+from jipp import querycache
 
 from ..choices import ReviewStatus
-from ..models import Innovation, InnovationSDG, Replication, ReviewEvent
+from ..models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
 
 # An innovation not verified for this long shows the "not verified in 12 months" badge.
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
@@ -77,8 +78,11 @@ def review_queue(user) -> QuerySet[Innovation]:
 
 def replications_visible_to(user) -> QuerySet[Replication]:
     """Replications of published innovations, plus those of the user's hubs; all for staff."""
-    return Replication.objects.filter(permissions.replication_visible_q(user)).select_related(
-        "innovation", "innovation__institution", "innovation__hub", "adopter", "facilitating_hub"
+    return (
+        Replication.objects.filter(permissions.replication_visible_q(user))
+        .select_related("innovation", "innovation__institution", "innovation__hub", "adopter", "facilitating_hub")
+        # A replication row shows its innovation's title, never its eight long aspects.
+        .defer(*(f"innovation__{name}" for name in ASPECT_FIELDS))
     )
 
 
@@ -91,19 +95,21 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists. Two queries in all: each list's total
-    comes with its rows, as an uncorrelated scalar subquery that the database runs once (a hub of a
-    national network has thousands of replications, which no page should render).
+    A replication inside one network appears in both lists. One query per list; the totals come from
+    the query cache (jipp.querycache: recounted only after a replication, an innovation or an
+    institution changed), since a hub of a national network has thousands of replications, which no
+    page should render or count at every request.
     """
-    in_network_innovation = Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub)
-    in_network_adopter = Q(adopter=hub) | Q(adopter__coaching_hub=hub)
+    # The network as a subquery of institution ids: `institution IN (network)` is served by the
+    # foreign-key indexes, where `institution = hub OR institution.coaching_hub = hub` (an OR across
+    # a join) made the database read every replication of the country to find a hub's.
+    network = Institution.objects.filter(Q(pk=hub.pk) | Q(coaching_hub=hub)).values("pk")
     base = replications_visible_to(user).order_by("-committed_on", "pk")
     lists = {}
-    for kind, condition in (("outgoing", in_network_innovation), ("incoming", in_network_adopter)):
+    for kind, condition in (("outgoing", Q(innovation__institution__in=network)), ("incoming", Q(adopter__in=network))):
         qs = base.filter(condition)
-        # COUNT as a plain function, not an aggregate: no GROUP BY, one row for the whole filter.
-        total = qs.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-        rows = list(qs.annotate(list_total=Subquery(total, output_field=IntegerField()))[:limit])
-        lists[kind] = rows
-        lists[f"{kind}_total"] = rows[0].list_total if rows else 0
+        lists[kind] = list(qs[:limit])
+        lists[f"{kind}_total"] = querycache.cached_count(
+            qs.select_related(None).defer(None), depends_on=(Innovation, Institution)
+        )
     return lists

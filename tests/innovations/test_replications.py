@@ -134,6 +134,22 @@ def test_hub_page_lists_outgoing_and_incoming(client, world, source):
     assert world.coached_b.name in page and "Inovasi B" in page
 
 
+def test_hub_replication_totals_are_cached_and_move_with_every_change(world, source):
+    """The totals come from the query cache; a new replication, a withdrawn innovation and a change of
+    coaching hub each show in the next read."""
+    f.ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    assert hub_replications(hub=world.hub_a, user=world.anonymous)["outgoing_total"] == 1
+    second = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published", title="Inovasi Kedua")
+    f.ReplicationFactory(innovation=second, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    assert hub_replications(hub=world.hub_a, user=world.anonymous)["outgoing_total"] == 2
+    second.status = "draft"
+    second.save()
+    assert hub_replications(hub=world.hub_a, user=world.anonymous)["outgoing_total"] == 1
+    world.coached_b.coaching_hub = world.hub_a
+    world.coached_b.save()
+    assert hub_replications(hub=world.hub_a, user=world.anonymous)["incoming_total"] == 1
+
+
 def test_replications_of_drafts_are_hidden_from_visitors(world):
     draft = f.eligible(institution=world.hub_a, hub=world.hub_a)
     hidden = f.ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
