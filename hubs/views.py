@@ -1,8 +1,11 @@
 """Pages of the hubs app: the home page, the hub list and a hub's detail."""
 
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+
+from jipp.pagecache import PublicCacheMixin
 
 from . import dashboard, dashboard_context, selectors
 from .filtersets import HubFilterSet
@@ -36,7 +39,7 @@ class BenchmarkView(TemplateView):
         return ctx
 
 
-class HubListView(FilterView):
+class HubListView(PublicCacheMixin, FilterView):
     filterset_class = HubFilterSet
     template_name = "hubs/hub_list.html"
     context_object_name = "hubs"
@@ -46,7 +49,7 @@ class HubListView(FilterView):
         return selectors.hubs_list().order_by("name")
 
 
-class HubDetailView(DetailView):
+class HubDetailView(PublicCacheMixin, DetailView):
     template_name = "hubs/hub_detail.html"
     context_object_name = "hub"
 
@@ -60,6 +63,8 @@ class HubDetailView(DetailView):
         from innovations.selectors.innovation import hub_replications
 
         ctx = super().get_context_data(**kwargs)
-        # Two queries whatever the number of rows (see hub_replications).
-        ctx["replications"] = hub_replications(hub=self.object, user=self.request.user)
+        # Two queries whatever the number of rows (see hub_replications), and none when the page's
+        # content comes from the public cache (read lazily, by the fragment only).
+        hub, user = self.object, self.request.user
+        ctx["replications"] = SimpleLazyObject(lambda: hub_replications(hub=hub, user=user))
         return ctx

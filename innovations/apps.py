@@ -8,10 +8,12 @@ class InnovationsConfig(AppConfig):
 
     def ready(self):
         from hubs.models import Institution
-        from jipp import querycache
+        from jipp import pagecache, querycache
 
         from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
 
         # Cached list counts and story totals are recomputed after any change of these rows.
         querycache.watch(Innovation, Replication, ImpactStory, Indicator, Measurement, Institution)
         querycache.watch(InnovationSDG, Award, invalidates=Innovation)
+        # Every write of a row a public page can show makes the cached public pages stale.
+        pagecache.watch_content()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import cached_property
 
 TTL_SECONDS = 300
@@ -32,13 +32,49 @@ def generation(model: type[Model]) -> int:
     return cache.get_or_set(_generation_key(model), 1, timeout=None)
 
 
-def bump(model: type[Model]) -> None:
-    """Invalidate every cached value that depends on `model`."""
-    key = _generation_key(model)
+def _incr(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:  # not cached yet (or evicted): start a new generation
         cache.set(key, 2, timeout=None)
+
+
+def bump(model: type[Model]) -> None:
+    """Invalidate every cached value that depends on `model` (and, for a content model, every cached
+    public page: jipp.pagecache)."""
+    _incr(_generation_key(model))
+    if model._meta.label_lower in _CONTENT_MODELS:
+        _incr(CONTENT_GENERATION_KEY)
+
+
+# --- The content generation (jipp.pagecache) -------------------------------------------------
+CONTENT_GENERATION_KEY = "qc:gen:content"
+_CONTENT_MODELS: set[str] = set()
+
+
+def content_generation() -> int:
+    """Moves whenever a row of any content model is written: the version of every public page."""
+    return cache.get_or_set(CONTENT_GENERATION_KEY, 1, timeout=None)
+
+
+def _bump_content(**kwargs) -> None:
+    _incr(CONTENT_GENERATION_KEY)
+
+
+def watch_content(models: Iterable[type[Model]]) -> None:
+    """Move the content generation on every save, delete and many-to-many change of these models."""
+    for model in models:
+        label = model._meta.label_lower
+        if label in _CONTENT_MODELS:
+            continue
+        _CONTENT_MODELS.add(label)
+        uid = f"qc-content-{label}"
+        post_save.connect(_bump_content, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_bump_content, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
+        for m2m in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _bump_content, sender=m2m.remote_field.through, weak=False, dispatch_uid=f"{uid}-{m2m.name}"
+            )
 
 
 def watch(*models: type[Model], invalidates: type[Model] | None = None) -> None:

@@ -6,7 +6,7 @@ All are read-only here; reference data is maintained through the admin and the s
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from jipp.api.mixins import BriefModeMixin, ConditionalMixin, brief_serializer
+from jipp.api.mixins import BriefModeMixin, ConditionalMixin, PublicListCacheMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination
 from jipp.api.permissions import IsMinistryStaff
 
@@ -18,7 +18,7 @@ from .filtersets import HubApiFilterSet, InstitutionFilterSet, MembershipFilterS
 INT_ID = r"[0-9]+"
 
 
-class ReadOnlyApiViewSet(BriefModeMixin, ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+class ReadOnlyApiViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     # (A comment, not a docstring: the schema would show a docstring as every endpoint's description.)
     # List (filtered, paginated, `?brief`, `?fields`) and detail (ETag) of one kind of record.
     pass

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from hubs import permissions
 from hubs.api.views import INT_ID, ReadOnlyApiViewSet
-from jipp.api.mixins import BriefModeMixin, ConditionalMixin, brief_serializer
+from jipp.api.mixins import BriefModeMixin, ConditionalMixin, PublicListCacheMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination, PageOrCursorPagination
 
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -243,7 +243,9 @@ def _reviewable_schema(kind, tag, read, write, example):
 @_reviewable_schema(
     "an innovation", "innovations", s.InnovationSerializer, s.InnovationWriteSerializer, INNOVATION_EXAMPLE
 )
-class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+class InnovationViewSet(
+    PublicListCacheMixin, ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
+):
     serializer_class = s.InnovationSerializer
     write_serializer_class = s.InnovationWriteSerializer
     service_module = innovation_services
@@ -338,7 +340,7 @@ class InnovationViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin
         responses={200: s.ReplicationSerializer},
     ),
 )
-class ReplicationViewSet(BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
     serializer_class = s.ReplicationSerializer
     brief_serializer_class = brief_serializer(Replication, "api:replication-detail")
     filterset_class = ReplicationFilterSet
@@ -416,7 +418,9 @@ STORY_EXAMPLE = {
     retrieve=extend_schema(summary="One impact story", tags=["stories"]),
 )
 @_reviewable_schema("an impact story", "stories", s.ImpactStorySerializer, s.ImpactStoryWriteSerializer, STORY_EXAMPLE)
-class ImpactStoryViewSet(ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+class ImpactStoryViewSet(
+    PublicListCacheMixin, ReviewableViewSetMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
+):
     serializer_class = s.ImpactStorySerializer
     write_serializer_class = s.ImpactStoryWriteSerializer
     service_module = story_services

@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from hubs import permissions
 from jipp.http import harden_file_response
+from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
@@ -32,7 +33,7 @@ from .story import indicator_panels
 LIST_PAGE_SIZE = 20
 
 
-class InnovationListView(FilterView):
+class InnovationListView(PublicCacheMixin, FilterView):
     """Everything the user may see, filtered and searched; the page links keep the filters."""
 
     filterset_class = InnovationFilterSet
@@ -333,7 +334,7 @@ def innovation_history(request, slug):
 # --- replications --------------------------------------------------------------------------
 
 
-class ReplicationListView(FilterView):
+class ReplicationListView(PublicCacheMixin, FilterView):
     filterset_class = ReplicationFilterSet
     template_name = "innovations/replication_list.html"
     context_object_name = "replications"

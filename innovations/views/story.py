@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,6 +14,7 @@ from django.views.generic import ListView
 
 from hubs import permissions
 from jipp.http import harden_file_response
+from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
@@ -42,6 +44,11 @@ def _with_display(stories, user):
     return stories
 
 
+def _lazy_with_display(stories, user):
+    """_with_display, done only when the template reads the stories (a cached fragment never does)."""
+    return SimpleLazyObject(lambda: _with_display(list(stories), user))
+
+
 def indicator_panels(indicators) -> list[tuple]:
     """(indicator, JSON element id, chart data) for templates/stories/_indicators.html.
 
@@ -62,7 +69,7 @@ def _chart_data(indicator) -> dict:
     }
 
 
-class ProgrammeDetailView(ListView):
+class ProgrammeDetailView(PublicCacheMixin, ListView):
     """A programme in short, its indicators with charts and sources, and its published stories with totals."""
 
     template_name = "stories/programme_detail.html"
@@ -86,18 +93,20 @@ class ProgrammeDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        _with_display(ctx["stories"], self.request.user)
-        indicators = list(selectors.programme_indicators(self.programme))
+        ctx["stories"] = _lazy_with_display(ctx["stories"], self.request.user)
+        # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
         ctx.update(
             programme=self.programme,
             filter=self.filterset,
-            totals=selectors.story_totals(self.filtered),
-            indicator_panels=indicator_panels(indicators),
+            totals=SimpleLazyObject(lambda: selectors.story_totals(self.filtered)),
+            indicator_panels=SimpleLazyObject(
+                lambda: indicator_panels(list(selectors.programme_indicators(self.programme)))
+            ),
         )
         return ctx
 
 
-class StoryListView(ListView):
+class StoryListView(PublicCacheMixin, ListView):
     """Every story the user may see (published; plus their hubs' drafts; everything for staff)."""
 
     template_name = "stories/story_list.html"
@@ -115,9 +124,9 @@ class StoryListView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        _with_display(ctx["stories"], self.request.user)
+        ctx["stories"] = _lazy_with_display(ctx["stories"], self.request.user)
         ctx["filter"] = self.filterset
-        ctx["totals"] = selectors.story_totals(self.filtered)
+        ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
         ctx["can_create"] = bool(permissions.member_hub_ids(self.request.user))
         return ctx
 

@@ -3,16 +3,20 @@
 - `?fields=a,b` chooses the fields of each object (DynamicFieldsMixin on the serializer);
 - `?brief=true` gives id, url and a display name only, for pick-lists (BriefModeMixin on the viewset);
 - detail responses carry an ETag; `If-None-Match` gives 304 and a stale `If-Match` on a write gives 412
-  (ConditionalMixin on the viewset).
+  (ConditionalMixin on the viewset);
+- list pages answer anonymous clients from the public cache (PublicListCacheMixin on the viewset).
 """
 
 import hashlib
 import json
 
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.utils import encoders
+
+from jipp import pagecache
 
 from .exceptions import PreconditionFailed
 
@@ -147,3 +151,27 @@ class ConditionalMixin:
         cls = self.representation_serializer_class or self.serializer_class
         data = cls(instance, context=self.get_serializer_context()).data
         return Response(data, status=status_code, headers={"ETag": self.etag_for(instance)})
+
+
+class PublicListCacheMixin:
+    """Viewset mixin: a JSON list page asked for anonymously is served from the public cache (jipp.pagecache).
+
+    What is cached is the page as JSON bytes (rows and pagination links), keyed by the address, its query
+    parameters, the language and the host and scheme the links are built with; any write of a content
+    row makes it stale. Signed-in clients, and other formats (the browsable API), always get a fresh
+    page, since what they see depends on their hubs and roles.
+    """
+
+    def list(self, request, *args, **kwargs):
+        renderer = request.accepted_renderer
+        key = None
+        if renderer.format == "json":
+            key = pagecache.public_key(request, f"api:{self.basename}", extra=(request.scheme, request.get_host()))
+        cached = pagecache.get(key)
+        if cached is not None:
+            return HttpResponse(cached, content_type=renderer.media_type)
+        response = super().list(request, *args, **kwargs)
+        if key and response.status_code == status.HTTP_200_OK:
+            # Bytes, not the data: DRF's links hold the model instances they were built from.
+            pagecache.put(key, renderer.render(response.data, renderer.media_type, self.get_renderer_context()))
+        return response

@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
             ],
+            "libraries": {"publiccache": "jipp.templatetags.publiccache"},
         },
     },
 ]
@@ -98,6 +99,9 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 # Sessions live in the database so that they survive a Redis outage and any web worker can
 # serve any request. The cache is Redis when configured, otherwise a per-process memory cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# What anonymous visitors see alike is cached this long at most (jipp.pagecache; 0 turns it off);
+# any write of a content row makes it stale at once.
+JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300)
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
