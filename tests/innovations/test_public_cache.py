@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from innovations.models import Innovation
 from jipp import querycache
 from tests.factories import HubDesignationFactory, SourceFactory
+from tests.stories.factories import ProgrammeFactory
 
 from . import factories as f
 
@@ -28,10 +29,13 @@ def published(world):
     return f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Inovasi Terbit Pertama")
 
 
-@pytest.mark.parametrize("path", ["/innovations/", "/innovations/?q=Terbit", "/hubs/", "/stories/", "/api/v1/innovations/"])
+@pytest.mark.parametrize(
+    "path", ["/innovations/", "/innovations/?q=Terbit", "/hubs/", "/stories/", "/tpbis/", "/api/v1/innovations/"]
+)
 def test_a_repeated_anonymous_request_is_served_from_the_cache(client, world, published, path):
     """Same content, fewer queries: the rows and their rendering come from the cache; the page around
     them (the CSRF token of the language switch) is still the request's own."""
+    ProgrammeFactory()  # /tpbis/
     client = APIClient() if path.startswith("/api/") else client
     first, cold = _get(client, path)
     second, warm = _get(client, path)

@@ -1,0 +1,35 @@
+"""The name searches are served by the trigram indexes of hubs migration 0005 (PostgreSQL)."""
+
+import pytest
+from django.db import connection
+from django.db.models import Q
+
+from hubs.models import Institution, Regency
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="pg_trgm and GIN indexes exist on PostgreSQL only"
+)
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A tiny test table would be read sequentially whatever the indexes: ask for the index plan.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("queryset", "index"),
+    [
+        (lambda: Institution.objects.filter(name__icontains="jawa"), "institution_name_trgm"),
+        (lambda: Institution.objects.filter(acronym__icontains="kab"), "institution_acronym_trgm"),
+        (lambda: Regency.objects.filter(name__icontains="bandung"), "regency_name_trgm"),
+        # The hub list's search: both branches of the OR are served (a BitmapOr of the two indexes).
+        (lambda: Institution.objects.filter(Q(name__icontains="dki") | Q(acronym__icontains="dki")), "BitmapOr"),
+    ],
+)
+def test_a_name_search_uses_its_trigram_index(queryset, index):
+    assert index in _plan(queryset())
