@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import cached_property
@@ -32,11 +33,18 @@ def generation(model: type[Model]) -> int:
     return cache.get_or_set(_generation_key(model), 1, timeout=None)
 
 
-def _incr(key: str) -> None:
+def _incr_once(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:  # not cached yet (or evicted): start a new generation
         cache.set(key, 2, timeout=None)
+
+
+def _incr(key: str) -> None:
+    """Move a generation now, and again when the transaction commits: a request that read the old rows
+    between the write and the commit may have cached them under the first new generation."""
+    _incr_once(key)
+    transaction.on_commit(lambda: _incr_once(key), robust=True)
 
 
 def bump(model: type[Model]) -> None:
