@@ -259,7 +259,8 @@ class InnovationViewSet(
     def get_queryset(self):
         return (
             innovations_visible_to(self.request.user)
-            .select_related("hub", "institution")
+            # The representation gives related records by id only: no joins, no related instances.
+            .select_related(None)
             .prefetch_related(Prefetch("sdg_links", queryset=InnovationSDG.objects.select_related("sdg")))
             .order_by("-updated_at", "pk")
         )
@@ -350,7 +351,8 @@ class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin,
     def get_queryset(self):
         return (
             replications_visible_to(self.request.user)
-            .select_related("innovation", "adopter")
+            # Related records by id only (the innovation's status is read by the visibility filter's join).
+            .select_related(None)
             .order_by("-committed_on", "pk")
         )
 
@@ -434,7 +436,8 @@ class ImpactStoryViewSet(
     def get_queryset(self):
         return (
             stories_visible_to(self.request.user)
-            .select_related("hub")
+            # Related records by id only: no joins, no related instances.
+            .select_related(None)
             .prefetch_related("photos")
             .order_by("-story_date", "pk")
         )
