@@ -23,7 +23,7 @@ from jipp.querycache import CachedCountPaginator
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
 from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, apply_service_errors, award_formset
-from ..models import Attachment, Innovation, Replication, ReplicationEvidence
+from ..models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
 from ..selectors import innovation as selectors
 from ..selectors.story import innovation_indicators
 from ..services import innovation as services
@@ -43,7 +43,13 @@ class InnovationListView(PublicCacheMixin, FilterView):
     paginator_class = CachedCountPaginator  # no count of the whole filtered table per request
 
     def get_queryset(self):
-        return selectors.innovations_visible_to(self.request.user)
+        # A row shows the title, institution, hub, category, stage and status: not the eight aspects.
+        return (
+            selectors.innovations_visible_to(self.request.user)
+            .select_related(None)
+            .select_related("institution", "hub", "category")
+            .defer(*ASPECT_FIELDS)
+        )
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
