@@ -12,7 +12,10 @@ story_create/update); this module holds everything else:
 - `map_headers` matches the header row (Indonesian, or English) to the columns and skips the English
   second header row of the template;
 - `run_import` runs every row through the services inside ONE transaction. A dry run (the preview)
-  always rolls back; a real run rolls back as soon as any row fails: all or nothing.
+  always rolls back; a real run rolls back as soon as any row fails: all or nothing;
+- `Importer` holds what the record types share: refusing a record named twice in one file, reading
+  the records the rows name once per import (`preload`), the ID lookup, mapping service errors to
+  columns.
 
 Every error names its spreadsheet row and column in plain words.
 """
@@ -374,22 +377,61 @@ class _Rollback(Exception):
     pass
 
 
+# Primary keys per "IN (...)" query when records are read at once (below SQLite's parameter limit).
+IN_QUERY_SIZE = 900
+
+
+def chunked(values, size: int = IN_QUERY_SIZE):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 class Importer:
     """The base of the per-type importers; subclasses fill in the record-specific hooks."""
 
     kind = ""
     columns: list[ImportColumn] = []
+    model = None
+    # "sama dengan baris %(n)s; ..." and "tidak ada ... dengan ID %(v)s", in the record's words (gettext_lazy).
+    duplicate_message = ""
+    not_found_message = ""
 
     def __init__(self, user):
         self.user = user
         self.lookups: dict[str, dict] = {}
+        self.seen: dict[tuple, int] = {}  # (identity key, value) -> the row that has it
+        self.records: dict = {}  # pk -> the existing records the rows may name, read once (preload)
 
     # hooks ---------------------------------------------------------------------------------
     def prepare(self) -> None:
         """Load the code tables (institutions, provinces, ...) once per import into self.lookups."""
 
+    def identity_keys(self, row: ParsedRow) -> list[tuple[str, object]]:
+        """(column key, value) pairs that each identify the record a row is about (empty values ignored)."""
+        return [("id", row.data.get("id"))]
+
     def clean_row(self, row: ParsedRow) -> None:
-        """Checks across the columns of one row (and against earlier rows: duplicates)."""
+        """Checks across the columns of one row and against earlier rows: the same record twice in one
+        file would be applied twice, so the later row is refused."""
+        for key, value in self.identity_keys(row):
+            if not value:
+                continue
+            earlier = self.seen.get((key, value))
+            if earlier is not None:
+                row.errors.append((self.header_of(key), self.duplicate_message % {"n": earlier}))
+            else:
+                self.seen[(key, value)] = row.number
+
+    def preload(self, rows: list[ParsedRow]) -> None:
+        """Read at once the existing records the rows may update (not one query per row).
+
+        Here: those named by ID. Importers that match by other keys read those too.
+        """
+        self.load_records({row.data["id"] for row in rows if row.data.get("id")})
+
+    def records_queryset(self):
+        return self.model._default_manager.all()
 
     def match(self, row: ParsedRow):
         """The existing record this row updates, or None to create one; may add row errors."""
@@ -417,6 +459,21 @@ class Importer:
     def header_of(self, key: str) -> str:
         column = self.column(key)
         return column.header if column else ""
+
+    def load_records(self, pks) -> None:
+        for chunk in chunked(pks - self.records.keys()):
+            self.records.update((obj.pk, obj) for obj in self.records_queryset().filter(pk__in=chunk))
+
+    def record_by_id(self, row: ParsedRow):
+        """The record of the row's ID (read by preload), or None with an error on the ID column."""
+        found = self.records.get(row.data["id"])
+        if found is None:
+            row.errors.append((self.header_of("id"), self.not_found_message % {"v": row.data["id"]}))
+        return found
+
+    def remember(self, obj, previous=None) -> None:
+        """Keep what preload read up to date after a row created or updated `obj` (was `previous`)."""
+        self.records[obj.pk] = obj
 
     def resolve(self, lookup: str, value):
         text = clean_text(value)
@@ -528,6 +585,7 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
         return outcome
     try:
         with transaction.atomic():
+            importer.preload(rows)
             for index, row in enumerate(rows, start=1):
                 _run_row(importer, row, outcome)
                 if commit and outcome.error_count:
