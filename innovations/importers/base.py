@@ -12,7 +12,8 @@ story_create/update); this module holds everything else:
 - `map_headers` matches the header row (Indonesian, or English) to the columns and skips the English
   second header row of the template;
 - `run_import` runs every row through the services inside ONE transaction. A dry run (the preview)
-  always rolls back; a real run rolls back as soon as any row fails: all or nothing;
+  always rolls back; a real run rolls back as soon as any row fails: all or nothing. Rows that create
+  records are handed to the services in batches (innovations_bulk_create ...), updates row by row;
 - `Importer` holds what the record types share: refusing a record named twice in one file, reading
   the records the rows name once per import (`preload`), the ID lookup, mapping service errors to
   columns.
@@ -34,6 +35,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from .. import files
+from ..exceptions import RowErrors
 
 MAX_IMPORT_BYTES = getattr(settings, "JIPP_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 MAX_IMPORT_ROWS = getattr(settings, "JIPP_IMPORT_MAX_ROWS", 50_000)
@@ -377,6 +379,8 @@ class _Rollback(Exception):
     pass
 
 
+# Rows that create a record wait for this many others and are created together (a bulk service).
+CREATE_BATCH_ROWS = 500
 # Primary keys per "IN (...)" query when records are read at once (below SQLite's parameter limit).
 IN_QUERY_SIZE = 900
 
@@ -446,6 +450,17 @@ class Importer:
     def create(self, row: ParsedRow):
         raise NotImplementedError
 
+    def create_many(self, rows: list[ParsedRow]) -> None:
+        """Create the records of `rows` (in file order); a refused row gets its errors.
+
+        Row by row through `create` here; importers with a bulk service override it (create_in_bulk).
+        """
+        for row in rows:
+            try:
+                self.create(row)
+            except (ValidationError, PermissionDenied, DatabaseError) as exc:
+                self.service_failed(row, exc)
+
     def update(self, existing, row: ParsedRow):
         raise NotImplementedError
 
@@ -474,6 +489,18 @@ class Importer:
     def remember(self, obj, previous=None) -> None:
         """Keep what preload read up to date after a row created or updated `obj` (was `previous`)."""
         self.records[obj.pk] = obj
+
+    def create_in_bulk(self, rows: list[ParsedRow], service, values) -> list:
+        """Create `rows` with a bulk service (all or nothing, RowErrors): the rows it refuses get their
+        errors and the others are created without them. Returns [(row, record)]."""
+        while rows:
+            try:
+                return list(zip(rows, service(user=self.user, rows=[values(row) for row in rows]), strict=True))
+            except RowErrors as exc:
+                for index, error in exc.errors.items():
+                    self.service_failed(rows[index], error)
+                rows = [row for index, row in enumerate(rows) if index not in exc.errors]
+        return []
 
     def resolve(self, lookup: str, value):
         text = clean_text(value)
@@ -540,6 +567,15 @@ class Importer:
             for message in exc.messages:
                 row.errors.append(("", message))
 
+    def service_failed(self, row: ParsedRow, exc: Exception) -> None:
+        """What a service raised for this row, as the row's errors."""
+        if isinstance(exc, ValidationError):
+            self.service_errors(row, exc)
+        elif isinstance(exc, PermissionDenied):
+            row.errors.append(("", str(exc) or _("Anda tidak berwenang mengubah data ini.")))
+        else:
+            row.errors.append(("", _("Baris ini tidak dapat disimpan (bentrok dengan data lain).")))
+
 
 def parse_sheet(importer: Importer, sheet: UploadedSheet, progress=None) -> list[ParsedRow]:
     """Every data row parsed (row errors inside); ImportFileError for a file-level problem."""
@@ -573,6 +609,10 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     what the services would say, and nothing is written. With commit=True it is rolled back as
     soon as one row fails, so the database is either fully imported or untouched. Rows that could
     not be parsed stop the run before any service is called.
+
+    Rows that create a record are created CREATE_BATCH_ROWS at a time (importer.create_many, a bulk
+    service for innovations and replications); updates and skips go row by row, and an update waits
+    until the rows above it are written. The outcome lists the rows in file order either way.
     """
     outcome = Outcome(rows=len(rows))
     if any(row.errors for row in rows):
@@ -586,12 +626,14 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     try:
         with transaction.atomic():
             importer.preload(rows)
+            run = _Run(importer, outcome, commit)
             for index, row in enumerate(rows, start=1):
-                _run_row(importer, row, outcome)
-                if commit and outcome.error_count:
+                run.add(row)
+                if run.stopped:
                     break  # the whole import is void: stop early
                 if progress and index % 100 == 0:
                     progress(index, len(rows))
+            run.flush()
             if outcome.error_count or not commit:
                 raise _Rollback
             outcome.committed = True
@@ -600,35 +642,75 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     return outcome
 
 
-def _run_row(importer: Importer, row: ParsedRow, outcome: Outcome) -> None:
-    existing = None
-    if not row.errors:
-        existing = importer.match(row)
+class _Run:
+    """The rows of one run in file order. A row that creates a record waits (with at most
+    CREATE_BATCH_ROWS others) for importer.create_many; every other row is decided at once. Rows are
+    recorded in the outcome in file order, when the rows waiting before them have been created.
+
+    Waiting changes nothing a row would see: rows of one file never name the same record
+    (Importer.clean_row), so a row to create cannot be matched by a later row, and an update first
+    writes every row above it.
+    """
+
+    def __init__(self, importer: Importer, outcome: Outcome, commit: bool):
+        self.importer, self.outcome, self.commit = importer, outcome, commit
+        self.pending: list[tuple[ParsedRow, str]] = []  # (row, action) not yet recorded, in file order
+        self.to_create: list[ParsedRow] = []
+        self.stopped = False
+
+    def add(self, row: ParsedRow) -> None:
+        existing, action = _decide(self.importer, row)
+        if action == "create":
+            self.to_create.append(row)
+        elif action == "update":
+            self.flush()
+            if self.stopped:
+                return
+            action = _update(self.importer, existing, row)
+        self.pending.append((row, action))
+        # A real import stops at its first error: the rows above it are created first, so that the
+        # error reported is the first one of the file, as row by row.
+        if len(self.to_create) >= CREATE_BATCH_ROWS or (self.commit and action == "error"):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.to_create:
+            self.importer.create_many(self.to_create)
+            self.to_create = []
+        for row, action in self.pending:
+            _record(self.importer, self.outcome, row, "error" if row.errors else action)
+            if self.commit and self.outcome.error_count:
+                self.stopped = True
+                break
+        self.pending = []
+
+
+def _decide(importer: Importer, row: ParsedRow) -> tuple[object, str]:
+    """(the existing record, what the row does: create, update, skip or error)."""
+    existing = importer.match(row)
     if not row.errors:
         denied = importer.permission_error(row, existing)
         if denied:
             row.errors.append(denied)
-    action = "error"
-    if not row.errors:
-        if existing is not None and not importer.changed(existing, row):
-            action = "skip"
-        else:
-            try:
-                # The services are atomic themselves: a failing row rolls back to its own savepoint.
-                if existing is None:
-                    importer.create(row)
-                    action = "create"
-                else:
-                    importer.update(existing, row)
-                    action = "update"
-            except ValidationError as exc:
-                importer.service_errors(row, exc)
-            except PermissionDenied as exc:
-                row.errors.append(("", str(exc) or _("Anda tidak berwenang mengubah data ini.")))
-            except DatabaseError:
-                row.errors.append(("", _("Baris ini tidak dapat disimpan (bentrok dengan data lain).")))
     if row.errors:
-        action = "error"
+        return existing, "error"
+    if existing is None:
+        return None, "create"
+    return existing, "update" if importer.changed(existing, row) else "skip"
+
+
+def _update(importer: Importer, existing, row: ParsedRow) -> str:
+    try:
+        # The services are atomic themselves: a failing row rolls back to its own savepoint.
+        importer.update(existing, row)
+    except (ValidationError, PermissionDenied, DatabaseError) as exc:
+        importer.service_failed(row, exc)
+        return "error"
+    return "update"
+
+
+def _record(importer: Importer, outcome: Outcome, row: ParsedRow, action: str) -> None:
+    if action == "error":
         for column, message in row.errors:
             outcome.add_error(row.number, column, message)
     elif action == "create":

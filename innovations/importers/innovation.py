@@ -1,4 +1,5 @@
-"""Import of innovations: each row becomes innovation_create / innovation_update, as from the form.
+"""Import of innovations: new rows go to innovations_bulk_create (innovation_create's rules, written in
+batches), changed rows to innovation_update, as from the form.
 
 A row updates an existing innovation when it carries its ID, its SINOVIK or JIPPNas ID, or the same
 title for the same institution; otherwise it creates a draft. A row whose values equal the record's
@@ -265,10 +266,9 @@ class InnovationImporter(Importer):
             data["sdg_links"] = [{"sdg": sdg, "relevance": ""} for sdg in row.data["sdgs"]]
         return data
 
-    def create(self, row):
-        innovation = services.innovation_create(user=self.user, data=self._create_data(row))
-        self.remember(innovation)
-        return innovation
+    def create_many(self, rows):
+        for _row, innovation in self.create_in_bulk(rows, services.innovations_bulk_create, self._create_data):
+            self.remember(innovation)
 
     def update(self, existing, row):
         data = self._values(row)

@@ -1,4 +1,5 @@
-"""Import of replications: each row becomes replication_create / replication_update, as from the form.
+"""Import of replications: new rows go to replications_bulk_create (replication_create's rules, written
+in batches), changed rows to replication_update, as from the form.
 
 A row updates the replication with its ID, or the one of the same innovation and adopter (a pair
 that is unique in the registry); otherwise it records a new one.
@@ -125,10 +126,9 @@ class ReplicationImporter(Importer):
     def changed(self, existing, row):
         return any(getattr(existing, key) != value for key, value in self._values(row).items())
 
-    def create(self, row):
-        replication = services.replication_create(user=self.user, data=self._values(row))
-        self.remember(replication)
-        return replication
+    def create_many(self, rows):
+        for _row, replication in self.create_in_bulk(rows, services.replications_bulk_create, self._values):
+            self.remember(replication)
 
     def update(self, existing, row):
         replication = services.replication_update(replication=existing, user=self.user, data=self._values(row))
