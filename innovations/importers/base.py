@@ -12,7 +12,11 @@ story_create/update); this module holds everything else:
 - `map_headers` matches the header row (Indonesian, or English) to the columns and skips the English
   second header row of the template;
 - `run_import` runs every row through the services inside ONE transaction. A dry run (the preview)
-  always rolls back; a real run rolls back as soon as any row fails: all or nothing.
+  always rolls back; a real run rolls back as soon as any row fails: all or nothing. Rows that create
+  records are handed to the services in batches (innovations_bulk_create ...), updates row by row;
+- `Importer` holds what the record types share: refusing a record named twice in one file, reading
+  the records the rows name once per import (`preload`), the ID lookup, mapping service errors to
+  columns.
 
 Every error names its spreadsheet row and column in plain words.
 """
@@ -31,6 +35,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from .. import files
+from ..exceptions import RowErrors
 
 MAX_IMPORT_BYTES = getattr(settings, "JIPP_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 MAX_IMPORT_ROWS = getattr(settings, "JIPP_IMPORT_MAX_ROWS", 50_000)
@@ -374,22 +379,63 @@ class _Rollback(Exception):
     pass
 
 
+# Rows that create a record wait for this many others and are created together (a bulk service).
+CREATE_BATCH_ROWS = 500
+# Primary keys per "IN (...)" query when records are read at once (below SQLite's parameter limit).
+IN_QUERY_SIZE = 900
+
+
+def chunked(values, size: int = IN_QUERY_SIZE):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 class Importer:
     """The base of the per-type importers; subclasses fill in the record-specific hooks."""
 
     kind = ""
     columns: list[ImportColumn] = []
+    model = None
+    # "sama dengan baris %(n)s; ..." and "tidak ada ... dengan ID %(v)s", in the record's words (gettext_lazy).
+    duplicate_message = ""
+    not_found_message = ""
 
     def __init__(self, user):
         self.user = user
         self.lookups: dict[str, dict] = {}
+        self.seen: dict[tuple, int] = {}  # (identity key, value) -> the row that has it
+        self.records: dict = {}  # pk -> the existing records the rows may name, read once (preload)
 
     # hooks ---------------------------------------------------------------------------------
     def prepare(self) -> None:
         """Load the code tables (institutions, provinces, ...) once per import into self.lookups."""
 
+    def identity_keys(self, row: ParsedRow) -> list[tuple[str, object]]:
+        """(column key, value) pairs that each identify the record a row is about (empty values ignored)."""
+        return [("id", row.data.get("id"))]
+
     def clean_row(self, row: ParsedRow) -> None:
-        """Checks across the columns of one row (and against earlier rows: duplicates)."""
+        """Checks across the columns of one row and against earlier rows: the same record twice in one
+        file would be applied twice, so the later row is refused."""
+        for key, value in self.identity_keys(row):
+            if not value:
+                continue
+            earlier = self.seen.get((key, value))
+            if earlier is not None:
+                row.errors.append((self.header_of(key), self.duplicate_message % {"n": earlier}))
+            else:
+                self.seen[(key, value)] = row.number
+
+    def preload(self, rows: list[ParsedRow]) -> None:
+        """Read at once the existing records the rows may update (not one query per row).
+
+        Here: those named by ID. Importers that match by other keys read those too.
+        """
+        self.load_records({row.data["id"] for row in rows if row.data.get("id")})
+
+    def records_queryset(self):
+        return self.model._default_manager.all()
 
     def match(self, row: ParsedRow):
         """The existing record this row updates, or None to create one; may add row errors."""
@@ -404,6 +450,17 @@ class Importer:
     def create(self, row: ParsedRow):
         raise NotImplementedError
 
+    def create_many(self, rows: list[ParsedRow]) -> None:
+        """Create the records of `rows` (in file order); a refused row gets its errors.
+
+        Row by row through `create` here; importers with a bulk service override it (create_in_bulk).
+        """
+        for row in rows:
+            try:
+                self.create(row)
+            except (ValidationError, PermissionDenied, DatabaseError) as exc:
+                self.service_failed(row, exc)
+
     def update(self, existing, row: ParsedRow):
         raise NotImplementedError
 
@@ -417,6 +474,33 @@ class Importer:
     def header_of(self, key: str) -> str:
         column = self.column(key)
         return column.header if column else ""
+
+    def load_records(self, pks) -> None:
+        for chunk in chunked(pks - self.records.keys()):
+            self.records.update((obj.pk, obj) for obj in self.records_queryset().filter(pk__in=chunk))
+
+    def record_by_id(self, row: ParsedRow):
+        """The record of the row's ID (read by preload), or None with an error on the ID column."""
+        found = self.records.get(row.data["id"])
+        if found is None:
+            row.errors.append((self.header_of("id"), self.not_found_message % {"v": row.data["id"]}))
+        return found
+
+    def remember(self, obj, previous=None) -> None:
+        """Keep what preload read up to date after a row created or updated `obj` (was `previous`)."""
+        self.records[obj.pk] = obj
+
+    def create_in_bulk(self, rows: list[ParsedRow], service, values) -> list:
+        """Create `rows` with a bulk service (all or nothing, RowErrors): the rows it refuses get their
+        errors and the others are created without them. Returns [(row, record)]."""
+        while rows:
+            try:
+                return list(zip(rows, service(user=self.user, rows=[values(row) for row in rows]), strict=True))
+            except RowErrors as exc:
+                for index, error in exc.errors.items():
+                    self.service_failed(rows[index], error)
+                rows = [row for index, row in enumerate(rows) if index not in exc.errors]
+        return []
 
     def resolve(self, lookup: str, value):
         text = clean_text(value)
@@ -483,6 +567,15 @@ class Importer:
             for message in exc.messages:
                 row.errors.append(("", message))
 
+    def service_failed(self, row: ParsedRow, exc: Exception) -> None:
+        """What a service raised for this row, as the row's errors."""
+        if isinstance(exc, ValidationError):
+            self.service_errors(row, exc)
+        elif isinstance(exc, PermissionDenied):
+            row.errors.append(("", str(exc) or _("Anda tidak berwenang mengubah data ini.")))
+        else:
+            row.errors.append(("", _("Baris ini tidak dapat disimpan (bentrok dengan data lain).")))
+
 
 def parse_sheet(importer: Importer, sheet: UploadedSheet, progress=None) -> list[ParsedRow]:
     """Every data row parsed (row errors inside); ImportFileError for a file-level problem."""
@@ -516,6 +609,10 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     what the services would say, and nothing is written. With commit=True it is rolled back as
     soon as one row fails, so the database is either fully imported or untouched. Rows that could
     not be parsed stop the run before any service is called.
+
+    Rows that create a record are created CREATE_BATCH_ROWS at a time (importer.create_many, a bulk
+    service for innovations and replications); updates and skips go row by row, and an update waits
+    until the rows above it are written. The outcome lists the rows in file order either way.
     """
     outcome = Outcome(rows=len(rows))
     if any(row.errors for row in rows):
@@ -528,12 +625,15 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
         return outcome
     try:
         with transaction.atomic():
+            importer.preload(rows)
+            run = _Run(importer, outcome, commit)
             for index, row in enumerate(rows, start=1):
-                _run_row(importer, row, outcome)
-                if commit and outcome.error_count:
+                run.add(row)
+                if run.stopped:
                     break  # the whole import is void: stop early
                 if progress and index % 100 == 0:
                     progress(index, len(rows))
+            run.flush()
             if outcome.error_count or not commit:
                 raise _Rollback
             outcome.committed = True
@@ -542,35 +642,75 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     return outcome
 
 
-def _run_row(importer: Importer, row: ParsedRow, outcome: Outcome) -> None:
-    existing = None
-    if not row.errors:
-        existing = importer.match(row)
+class _Run:
+    """The rows of one run in file order. A row that creates a record waits (with at most
+    CREATE_BATCH_ROWS others) for importer.create_many; every other row is decided at once. Rows are
+    recorded in the outcome in file order, when the rows waiting before them have been created.
+
+    Waiting changes nothing a row would see: rows of one file never name the same record
+    (Importer.clean_row), so a row to create cannot be matched by a later row, and an update first
+    writes every row above it.
+    """
+
+    def __init__(self, importer: Importer, outcome: Outcome, commit: bool):
+        self.importer, self.outcome, self.commit = importer, outcome, commit
+        self.pending: list[tuple[ParsedRow, str]] = []  # (row, action) not yet recorded, in file order
+        self.to_create: list[ParsedRow] = []
+        self.stopped = False
+
+    def add(self, row: ParsedRow) -> None:
+        existing, action = _decide(self.importer, row)
+        if action == "create":
+            self.to_create.append(row)
+        elif action == "update":
+            self.flush()
+            if self.stopped:
+                return
+            action = _update(self.importer, existing, row)
+        self.pending.append((row, action))
+        # A real import stops at its first error: the rows above it are created first, so that the
+        # error reported is the first one of the file, as row by row.
+        if len(self.to_create) >= CREATE_BATCH_ROWS or (self.commit and action == "error"):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.to_create:
+            self.importer.create_many(self.to_create)
+            self.to_create = []
+        for row, action in self.pending:
+            _record(self.importer, self.outcome, row, "error" if row.errors else action)
+            if self.commit and self.outcome.error_count:
+                self.stopped = True
+                break
+        self.pending = []
+
+
+def _decide(importer: Importer, row: ParsedRow) -> tuple[object, str]:
+    """(the existing record, what the row does: create, update, skip or error)."""
+    existing = importer.match(row)
     if not row.errors:
         denied = importer.permission_error(row, existing)
         if denied:
             row.errors.append(denied)
-    action = "error"
-    if not row.errors:
-        if existing is not None and not importer.changed(existing, row):
-            action = "skip"
-        else:
-            try:
-                # The services are atomic themselves: a failing row rolls back to its own savepoint.
-                if existing is None:
-                    importer.create(row)
-                    action = "create"
-                else:
-                    importer.update(existing, row)
-                    action = "update"
-            except ValidationError as exc:
-                importer.service_errors(row, exc)
-            except PermissionDenied as exc:
-                row.errors.append(("", str(exc) or _("Anda tidak berwenang mengubah data ini.")))
-            except DatabaseError:
-                row.errors.append(("", _("Baris ini tidak dapat disimpan (bentrok dengan data lain).")))
     if row.errors:
-        action = "error"
+        return existing, "error"
+    if existing is None:
+        return None, "create"
+    return existing, "update" if importer.changed(existing, row) else "skip"
+
+
+def _update(importer: Importer, existing, row: ParsedRow) -> str:
+    try:
+        # The services are atomic themselves: a failing row rolls back to its own savepoint.
+        importer.update(existing, row)
+    except (ValidationError, PermissionDenied, DatabaseError) as exc:
+        importer.service_failed(row, exc)
+        return "error"
+    return "update"
+
+
+def _record(importer: Importer, outcome: Outcome, row: ParsedRow, action: str) -> None:
+    if action == "error":
         for column, message in row.errors:
             outcome.add_error(row.number, column, message)
     elif action == "create":

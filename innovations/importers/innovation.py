@@ -1,4 +1,5 @@
-"""Import of innovations: each row becomes innovation_create / innovation_update, as from the form.
+"""Import of innovations: new rows go to innovations_bulk_create (innovation_create's rules, written in
+batches), changed rows to innovation_update, as from the form.
 
 A row updates an existing innovation when it carries its ID, its SINOVIK or JIPPNas ID, or the same
 title for the same institution; otherwise it creates a draft. A row whose values equal the record's
@@ -6,6 +7,7 @@ is skipped, so importing the same file twice changes nothing.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hubs import permissions
 
@@ -13,7 +15,7 @@ from ..choices import Continuation, Group, Initiator, InnovationType, Stage
 from ..models import ASPECT_FIELDS, SDG, Innovation
 from ..services import innovation as services
 from . import lookups
-from .base import CellError, ImportColumn, Importer, ParsedRow, clean_text
+from .base import CellError, ImportColumn, Importer, ParsedRow, chunked, clean_text
 
 ASPECT_HEADERS = {
     "ringkasan": ("Ringkasan", "Summary"),
@@ -128,6 +130,9 @@ FIELD_KEYS = [c.key for c in COLUMNS if c.key not in {"id", "hub", "sdgs", "stat
 class InnovationImporter(Importer):
     kind = "innovations"
     columns = COLUMNS
+    model = Innovation
+    duplicate_message = gettext_lazy("sama dengan baris %(n)s; satu inovasi hanya boleh satu baris")
+    not_found_message = gettext_lazy("tidak ada inovasi dengan ID %(v)s")
 
     def prepare(self):
         self.lookups = {
@@ -138,8 +143,6 @@ class InnovationImporter(Importer):
             "regencies": lookups.regencies(),
         }
         self.sdgs = lookups.sdgs()
-        self.seen: dict[tuple, int] = {}
-        self.titles: dict[int, dict] = {}
 
     def parse_cell(self, column, value):
         if column.kind == "sdgs":
@@ -160,57 +163,82 @@ class InnovationImporter(Importer):
             numbers.append(int(part))
         return [self.sdgs[n] for n in sorted(set(numbers))]
 
-    def clean_row(self, row: ParsedRow):
+    def identity_keys(self, row: ParsedRow):
         data = row.data
-        # The same record twice in one file would be applied twice: refuse the later row.
-        keys = [
+        return [
             ("id", data.get("id")),
             ("sinovik_id", data.get("sinovik_id")),
             ("jippnas_id", data.get("jippnas_id")),
             ("title", (data["institution"].pk, services.normalize_title(data["title"]))),
         ]
-        for key, value in keys:
-            if not value:
-                continue
-            earlier = self.seen.get((key, value))
-            if earlier is not None:
-                row.errors.append(
-                    (
-                        self.header_of(key),
-                        _("sama dengan baris %(n)s; satu inovasi hanya boleh satu baris") % {"n": earlier},
-                    )
-                )
-            else:
-                self.seen[(key, value)] = row.number
+
+    def records_queryset(self):
+        # What changed() and update() compare comes along: no query per row for a reference or the SDGs.
+        return Innovation.objects.select_related("institution", "category", "province", "regency").prefetch_related(
+            "sdg_links"
+        )
+
+    def preload(self, rows):
+        """The innovations the rows may match, read once: by ID, SINOVIK ID, JIPPNas ID, or
+        institution and title (a registry's titles of the file's institutions, as pk by title)."""
+        self.by_key: dict[tuple, int] = {}  # ("sinovik_id" or "jippnas_id", value) -> pk
+        self.titles: dict[int, dict] = {}  # institution pk -> {normalised title: pk}
+        wanted = {"sinovik_id": set(), "jippnas_id": set()}
+        for row in rows:
+            for key, values in wanted.items():
+                if row.data.get(key):
+                    values.add(row.data[key])
+            self.titles.setdefault(row.data["institution"].pk, {})
+        for key, values in wanted.items():
+            for chunk in chunked(values):
+                for pk, value in Innovation.objects.filter(**{f"{key}__in": chunk}).values_list("pk", key):
+                    self.by_key[(key, value)] = pk
+        for chunk in chunked(self.titles):
+            # In the model's order, as one query per institution read them before: the last title wins.
+            pairs = Innovation.objects.filter(institution_id__in=chunk).values_list("institution_id", "title", "pk")
+            for institution_id, title, pk in pairs:
+                self.titles[institution_id][services.normalize_title(title)] = pk
+        pks = {row.data["id"] for row in rows if row.data.get("id")} | set(self.by_key.values())
+        for row in rows:
+            pk = self.titles[row.data["institution"].pk].get(services.normalize_title(row.data["title"]))
+            if pk:
+                pks.add(pk)
+        self.load_records(pks)
 
     def match(self, row: ParsedRow):
         data = row.data
         found = {}
         if data.get("id"):
-            found["id"] = Innovation.objects.filter(pk=data["id"]).first()
+            found["id"] = self.record_by_id(row)
             if found["id"] is None:
-                row.errors.append((self.header_of("id"), _("tidak ada inovasi dengan ID %(v)s") % {"v": data["id"]}))
                 return None
         for key in ("sinovik_id", "jippnas_id"):
-            if data.get(key):
-                other = Innovation.objects.filter(**{key: data[key]}).first()
-                if other is not None:
-                    found[key] = other
+            pk = self.by_key.get((key, data.get(key))) if data.get(key) else None
+            if pk is not None:
+                found[key] = self.records[pk]
         targets = {obj.pk for obj in found.values()}
         if len(targets) > 1:
             row.errors.append((self.header_of("id"), _("ID, ID SINOVIK dan ID JIPPNas menunjuk inovasi yang berbeda")))
             return None
         if found:
             return next(iter(found.values()))
-        pk = self._titles(data["institution"].pk).get(services.normalize_title(data["title"]))
-        return Innovation.objects.get(pk=pk) if pk else None
+        pk = self.titles[data["institution"].pk].get(services.normalize_title(data["title"]))
+        return self.records[pk] if pk else None
 
-    def _titles(self, institution_id: int) -> dict:
-        """{normalised title: pk} of an institution's innovations, read once per import (not per row)."""
-        if institution_id not in self.titles:
-            rows = Innovation.objects.filter(institution_id=institution_id).values_list("title", "pk")
-            self.titles[institution_id] = {services.normalize_title(title): pk for title, pk in rows}
-        return self.titles[institution_id]
+    def remember(self, obj, previous=None):
+        """A created or updated innovation is found by its new keys (and no longer by its old ones)."""
+        if previous is not None:
+            for key in ("sinovik_id", "jippnas_id"):
+                if self.by_key.get((key, getattr(previous, key))) == previous.pk:
+                    del self.by_key[(key, getattr(previous, key))]
+            titles = self.titles.get(previous.institution_id, {})
+            if titles.get(services.normalize_title(previous.title)) == previous.pk:
+                del titles[services.normalize_title(previous.title)]
+        for key in ("sinovik_id", "jippnas_id"):
+            if getattr(obj, key):
+                self.by_key[(key, getattr(obj, key))] = obj.pk
+        self.titles.setdefault(obj.institution_id, {})[services.normalize_title(obj.title)] = obj.pk
+        super().remember(obj, previous)
 
     def permission_error(self, row, existing):
         hub = row.data["hub"]
@@ -228,25 +256,29 @@ class InnovationImporter(Importer):
         if any(getattr(existing, key) != value for key, value in values.items()):
             return True
         if "sdgs" in row.present:
-            current = set(existing.sdg_links.values_list("sdg_id", flat=True))
+            current = {link.sdg_id for link in existing.sdg_links.all()}
             return current != {sdg.pk for sdg in row.data["sdgs"]}
         return False
 
-    def create(self, row):
+    def _create_data(self, row: ParsedRow) -> dict:
         data = {**self._values(row), "hub": row.data["hub"]}
         if "sdgs" in row.present:
             data["sdg_links"] = [{"sdg": sdg, "relevance": ""} for sdg in row.data["sdgs"]]
-        innovation = services.innovation_create(user=self.user, data=data)
-        self._titles(innovation.institution_id)[services.normalize_title(innovation.title)] = innovation.pk
-        return innovation
+        return data
+
+    def create_many(self, rows):
+        for _row, innovation in self.create_in_bulk(rows, services.innovations_bulk_create, self._create_data):
+            self.remember(innovation)
 
     def update(self, existing, row):
         data = self._values(row)
         if "sdgs" in row.present:
             # Keep the relevance notes of the goals that stay linked (the sheet carries only numbers).
-            notes = dict(existing.sdg_links.values_list("sdg_id", "relevance"))
+            notes = {link.sdg_id: link.relevance for link in existing.sdg_links.all()}
             data["sdg_links"] = [{"sdg": sdg, "relevance": notes.get(sdg.pk, "")} for sdg in row.data["sdgs"]]
-        return services.innovation_update(innovation=existing, user=self.user, data=data)
+        innovation = services.innovation_update(innovation=existing, user=self.user, data=data)
+        self.remember(innovation, previous=existing)
+        return innovation
 
 
 def export_queryset(user, filters):

@@ -44,5 +44,8 @@ def sdgs() -> dict:
 
 def innovations() -> dict:
     # Only the columns needed to identify one: a registry may hold tens of thousands.
-    qs = Innovation.objects.only("pk", "slug", "sinovik_id", "jippnas_id", "title", "hub_id", "status")
+    # (institution_id: the replication rules compare it with the adopter, for every row.)
+    qs = Innovation.objects.only(
+        "pk", "slug", "sinovik_id", "jippnas_id", "title", "hub_id", "institution_id", "status"
+    )
     return build_lookup(qs, lambda i: i.slug, lambda i: i.sinovik_id, lambda i: i.jippnas_id, lambda i: i.title)

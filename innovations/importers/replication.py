@@ -1,10 +1,12 @@
-"""Import of replications: each row becomes replication_create / replication_update, as from the form.
+"""Import of replications: new rows go to replications_bulk_create (replication_create's rules, written
+in batches), changed rows to replication_update, as from the form.
 
 A row updates the replication with its ID, or the one of the same innovation and adopter (a pair
 that is unique in the registry); otherwise it records a new one.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hubs import permissions
 
@@ -12,7 +14,7 @@ from ..choices import ReplicationStage
 from ..models import Replication
 from ..services import innovation as services
 from . import lookups
-from .base import ImportColumn, Importer, ParsedRow
+from .base import ImportColumn, Importer, ParsedRow, chunked
 
 COLUMNS = [
     ImportColumn("id", "ID", "ID", kind="id", export=lambda r: r.pk),
@@ -63,6 +65,9 @@ FIELD_KEYS = ["innovation", "adopter", "facilitating_hub", "stage", "committed_o
 class ReplicationImporter(Importer):
     kind = "replications"
     columns = COLUMNS
+    model = Replication
+    duplicate_message = gettext_lazy("sama dengan baris %(n)s; satu replikasi hanya boleh satu baris")
+    not_found_message = gettext_lazy("tidak ada replikasi dengan ID %(v)s")
 
     def prepare(self):
         self.lookups = {
@@ -70,36 +75,40 @@ class ReplicationImporter(Importer):
             "institutions": lookups.institutions(),
             "hubs": lookups.hubs(),
         }
-        self.seen: dict[tuple, int] = {}
 
     def label(self, row):
         data = row.data
         return f"{data.get('innovation') or ''} → {data.get('adopter') or ''}"
 
-    def clean_row(self, row: ParsedRow):
+    def identity_keys(self, row: ParsedRow):
         data = row.data
-        for key, value in (("id", data.get("id")), ("adopter", (data["innovation"].pk, data["adopter"].pk))):
-            if not value:
-                continue
-            earlier = self.seen.get((key, value))
-            if earlier is not None:
-                row.errors.append(
-                    (
-                        self.header_of(key),
-                        _("sama dengan baris %(n)s; satu replikasi hanya boleh satu baris") % {"n": earlier},
-                    )
-                )
-            else:
-                self.seen[(key, value)] = row.number
+        return [("id", data.get("id")), ("adopter", (data["innovation"].pk, data["adopter"].pk))]
+
+    def records_queryset(self):
+        # changed() compares the parties: they come along, not one query per row.
+        return Replication.objects.select_related("innovation", "adopter", "facilitating_hub")
+
+    def preload(self, rows):
+        """The replications the rows name by ID or by innovation and adopter, read once."""
+        pairs = {(row.data["innovation"].pk, row.data["adopter"].pk) for row in rows}
+        self.by_pair: dict[tuple, int] = {}
+        for chunk in chunked({innovation for innovation, _adopter in pairs}):
+            found = Replication.objects.filter(innovation_id__in=chunk).values_list("innovation_id", "adopter_id", "pk")
+            self.by_pair.update(((i, a), pk) for i, a, pk in found if (i, a) in pairs)
+        self.load_records({row.data["id"] for row in rows if row.data.get("id")} | set(self.by_pair.values()))
 
     def match(self, row):
         data = row.data
         if data.get("id"):
-            found = Replication.objects.filter(pk=data["id"]).first()
-            if found is None:
-                row.errors.append((self.header_of("id"), _("tidak ada replikasi dengan ID %(v)s") % {"v": data["id"]}))
-            return found
-        return Replication.objects.filter(innovation=data["innovation"], adopter=data["adopter"]).first()
+            return self.record_by_id(row)
+        pk = self.by_pair.get((data["innovation"].pk, data["adopter"].pk))
+        return self.records[pk] if pk else None
+
+    def remember(self, obj, previous=None):
+        if previous is not None and self.by_pair.get((previous.innovation_id, previous.adopter_id)) == previous.pk:
+            del self.by_pair[(previous.innovation_id, previous.adopter_id)]
+        self.by_pair[(obj.innovation_id, obj.adopter_id)] = obj.pk
+        super().remember(obj, previous)
 
     def permission_error(self, row, existing):
         hub = row.data["facilitating_hub"]
@@ -117,11 +126,14 @@ class ReplicationImporter(Importer):
     def changed(self, existing, row):
         return any(getattr(existing, key) != value for key, value in self._values(row).items())
 
-    def create(self, row):
-        return services.replication_create(user=self.user, data=self._values(row))
+    def create_many(self, rows):
+        for _row, replication in self.create_in_bulk(rows, services.replications_bulk_create, self._values):
+            self.remember(replication)
 
     def update(self, existing, row):
-        return services.replication_update(replication=existing, user=self.user, data=self._values(row))
+        replication = services.replication_update(replication=existing, user=self.user, data=self._values(row))
+        self.remember(replication, previous=existing)
+        return replication
 
 
 def export_queryset(user, filters):

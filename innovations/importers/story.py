@@ -6,6 +6,7 @@ same programme and title; otherwise it creates a draft. Consent rules are the se
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hubs import permissions
 
@@ -15,7 +16,7 @@ from ..privacy import PUBLIC_ROW_KEYS, story_public_row
 from ..services import innovation as innovation_services
 from ..services import story as services
 from . import lookups
-from .base import ImportColumn, Importer, ParsedRow, build_lookup
+from .base import ImportColumn, Importer, ParsedRow, build_lookup, chunked
 
 
 def _ro(key, header, header_en):
@@ -77,6 +78,9 @@ EXPORT_KEYS = ["id", *PUBLIC_ROW_KEYS]
 class StoryImporter(Importer):
     kind = "stories"
     columns = COLUMNS
+    model = ImpactStory
+    duplicate_message = gettext_lazy("sama dengan baris %(n)s; satu kisah hanya boleh satu baris")
+    not_found_message = gettext_lazy("tidak ada kisah dengan ID %(v)s")
 
     def prepare(self):
         self.lookups = {
@@ -87,42 +91,47 @@ class StoryImporter(Importer):
             "regencies": lookups.regencies(),
             "activities": build_lookup(ActivityType.objects.all(), lambda a: a.slug, lambda a: a.name),
         }
-        self.seen: dict[tuple, int] = {}
-        self.titles: dict[int, dict] = {}
 
-    def clean_row(self, row: ParsedRow):
+    def identity_keys(self, row: ParsedRow):
         data = row.data
-        title_key = (data["programme"].pk, innovation_services.normalize_title(data["title"]))
-        for key, value in (("id", data.get("id")), ("title", title_key)):
-            if not value:
-                continue
-            earlier = self.seen.get((key, value))
-            if earlier is not None:
-                row.errors.append(
-                    (
-                        self.header_of(key),
-                        _("sama dengan baris %(n)s; satu kisah hanya boleh satu baris") % {"n": earlier},
-                    )
-                )
-            else:
-                self.seen[(key, value)] = row.number
+        return [
+            ("id", data.get("id")),
+            ("title", (data["programme"].pk, innovation_services.normalize_title(data["title"]))),
+        ]
+
+    def records_queryset(self):
+        # changed() compares the references: they come along, not one query per row.
+        return ImpactStory.objects.select_related("programme", "innovation", "province", "regency", "activity_type")
+
+    def preload(self, rows):
+        """The stories the rows name by ID, or by programme and title (pk by title), read once."""
+        self.titles: dict[int, dict] = {row.data["programme"].pk: {} for row in rows}
+        for chunk in chunked(self.titles):
+            for programme_id, title, pk in ImpactStory.objects.filter(programme_id__in=chunk).values_list(
+                "programme_id", "title", "pk"
+            ):
+                self.titles[programme_id][innovation_services.normalize_title(title)] = pk
+        pks = {row.data["id"] for row in rows if row.data.get("id")}
+        for row in rows:
+            pk = self.titles[row.data["programme"].pk].get(innovation_services.normalize_title(row.data["title"]))
+            if pk:
+                pks.add(pk)
+        self.load_records(pks)
 
     def match(self, row):
         data = row.data
         if data.get("id"):
-            found = ImpactStory.objects.filter(pk=data["id"]).first()
-            if found is None:
-                row.errors.append((self.header_of("id"), _("tidak ada kisah dengan ID %(v)s") % {"v": data["id"]}))
-            return found
-        pk = self._titles(data["programme"].pk).get(innovation_services.normalize_title(data["title"]))
-        return ImpactStory.objects.get(pk=pk) if pk else None
+            return self.record_by_id(row)
+        pk = self.titles[data["programme"].pk].get(innovation_services.normalize_title(data["title"]))
+        return self.records[pk] if pk else None
 
-    def _titles(self, programme_id: int) -> dict:
-        """{normalised title: pk} of a programme's stories, read once per import (not per row)."""
-        if programme_id not in self.titles:
-            rows = ImpactStory.objects.filter(programme_id=programme_id).values_list("title", "pk")
-            self.titles[programme_id] = {innovation_services.normalize_title(title): pk for title, pk in rows}
-        return self.titles[programme_id]
+    def remember(self, obj, previous=None):
+        if previous is not None:
+            titles = self.titles.get(previous.programme_id, {})
+            if titles.get(innovation_services.normalize_title(previous.title)) == previous.pk:
+                del titles[innovation_services.normalize_title(previous.title)]
+        self.titles.setdefault(obj.programme_id, {})[innovation_services.normalize_title(obj.title)] = obj.pk
+        super().remember(obj, previous)
 
     def _hub(self, row):
         return row.data.get("hub") or row.data["programme"].hub
@@ -153,11 +162,13 @@ class StoryImporter(Importer):
 
     def create(self, row):
         story = services.story_create(user=self.user, data={**self._values(row), "hub": self._hub(row)})
-        self._titles(story.programme_id)[innovation_services.normalize_title(story.title)] = story.pk
+        self.remember(story)
         return story
 
     def update(self, existing, row):
-        return services.story_update(story=existing, user=self.user, data=self._values(row, existing))
+        story = services.story_update(story=existing, user=self.user, data=self._values(row, existing))
+        self.remember(story, previous=existing)
+        return story
 
 
 def export_queryset(user, filters):

@@ -4,23 +4,29 @@ Every function here checks permission through hubs.permissions, validates, saves
 `full_clean()` and records the acting user in the history (django-simple-history). Status changes
 go through innovations.workflow.workflow_transition only; each one enqueues an email notification
 once the transaction commits.
+
+Imports create rows by the thousand: innovations_bulk_create and replications_bulk_create apply the
+same rules (innovation_build, replication_build) to a list of rows and write them in batches.
 """
 
 import datetime
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from hubs import permissions
+from hubs.dashboard import dashboard_invalidate
 from jipp import querycache
 from jipp.validation import refuse_nul_characters
 
 from ..choices import Group
-from ..exceptions import VersionConflict
+from ..exceptions import RowErrors, VersionConflict
 from ..files import check_upload
 from ..models import ASPECT_FIELDS, Attachment, Award, Innovation, InnovationSDG, Replication, ReplicationEvidence
 from ..workflow import workflow_transition
@@ -81,16 +87,51 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 RESERVED_SLUGS = {"new", "review", "replications", "attachments"}
 
 
-def _unique_slug(title: str, exclude_pk=None) -> str:
+def _slug_base(title: str) -> str:
     base = slugify(title)[:120].strip("-") or "inovasi"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-inovasi"
+    return f"{base}-inovasi" if base in RESERVED_SLUGS else base
+
+
+def _unique_slug(title: str, exclude_pk=None) -> str:
+    base = _slug_base(title)
     taken = set(Innovation.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    return _first_free(base, taken)
+
+
+def _first_free(base: str, taken: set) -> str:
     slug, n = base, 2
     while slug in taken:
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+def _unique_slugs(titles: list[str]) -> list[str]:
+    """The slugs _unique_slug would give these titles saved one after another, in two queries at most:
+    the bases already taken, then every slug starting with a base that is taken or repeated."""
+    bases = [_slug_base(title) for title in titles]
+    taken = set(Innovation.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    seen: set[str] = set()
+    crowded: set[str] = set()
+    for base in bases:
+        if base in taken or base in seen:
+            crowded.add(base)
+        seen.add(base)
+    crowded = sorted(crowded)
+    # A few hundred LIKEs per query at most: SQLite limits the depth of an expression.
+    for start in range(0, len(crowded), 200):
+        prefixes = Q()
+        for base in crowded[start : start + 200]:
+            prefixes |= Q(slug__startswith=base)
+        taken |= set(Innovation.objects.filter(prefixes).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        # A base that is neither taken nor crowded is free, as _unique_slug would find it; a crowded one
+        # is compared with every slug that starts with it, including those given to the rows above.
+        slug = _first_free(base, taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def _check_content(innovation: Innovation) -> None:
@@ -113,11 +154,14 @@ def _check_content(innovation: Innovation) -> None:
         raise ValidationError(errors)
 
 
+def _wanted_links(links) -> dict:
+    """{SDG id: relevance} of `links` ([{"sdg": SDG, "relevance": str}]); a goal given twice counts once."""
+    return {link["sdg"].pk: (link.get("relevance") or "").strip() for link in links}
+
+
 def _set_sdg_links(innovation: Innovation, links) -> None:
     """Replace the innovation's SDG links with `links` ([{"sdg": SDG, "relevance": str}])."""
-    wanted = {}
-    for link in links:
-        wanted[link["sdg"].pk] = (link.get("relevance") or "").strip()
+    wanted = _wanted_links(links)
     existing = {row.sdg_id: row for row in innovation.sdg_links.all()}
     InnovationSDG.objects.filter(innovation=innovation).exclude(sdg_id__in=wanted).delete()
     for sdg_id, relevance in wanted.items():
@@ -185,13 +229,20 @@ def _transition(innovation: Innovation, user, action: str, comment: str = "", va
 # --- innovations ---------------------------------------------------------------------------
 
 
-@transaction.atomic
-def innovation_create(*, user, data: dict) -> Innovation:
-    """Create a draft innovation of an institution in the network of `data["hub"]`.
+# Looked up one query each by full_clean(); innovations_bulk_create checks them per batch instead.
+INNOVATION_FOREIGN_KEYS = [f.name for f in Innovation._meta.concrete_fields if f.many_to_one]
 
-    The user must be a member (admin or editor) of that hub. `data` holds model field names
-    (foreign keys as instances) plus optional "sdg_links" ([{"sdg", "relevance"}]) and "awards"
-    ([{"kind", "year", "name"}]). The slug is generated from the title and made unique.
+
+def innovation_build(
+    *, user, data: dict, slug: str | None = None, batch_checked: bool = False
+) -> tuple[Innovation, list | None, list | None]:
+    """A new draft innovation, validated but not saved, with the SDG links and awards `data` gives.
+
+    Every rule a new innovation must pass is here, once, for innovation_create (one from a form or the
+    API) and innovations_bulk_create (thousands from an import): the hub and the user's right to create
+    for it (hubs.permissions), the field names, the content rules, no NUL characters, full_clean().
+    The slug is a new unique one from the title unless `slug` is given. Raises ValidationError or
+    PermissionDenied as innovation_create does.
     """
     data = dict(data)
     hub = data.pop("hub", None)
@@ -206,10 +257,30 @@ def innovation_create(*, user, data: dict) -> Innovation:
         raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
 
     innovation = Innovation(hub=hub, created_by=user, **data)
-    innovation.slug = _unique_slug(innovation.title or "")
+    innovation.slug = slug if slug is not None else _unique_slug(innovation.title or "")
     _check_content(innovation)
     refuse_nul_characters(innovation)
-    innovation.full_clean()
+    if batch_checked:
+        # Only for innovations_bulk_create, which has checked for the whole batch what full_clean()
+        # would look up row by row: every foreign key names an existing row (one query per related
+        # model), the SINOVIK and JIPPNas IDs are free (one query, and unique within the batch) and
+        # the slug is unique (computed for the batch). The check constraints are left out as well:
+        # once the fields pass, none of Innovation's can fail, and the database still enforces them.
+        innovation.full_clean(exclude=INNOVATION_FOREIGN_KEYS, validate_unique=False, validate_constraints=False)
+    else:
+        innovation.full_clean()
+    return innovation, sdg_links, awards
+
+
+@transaction.atomic
+def innovation_create(*, user, data: dict) -> Innovation:
+    """Create a draft innovation of an institution in the network of `data["hub"]`.
+
+    The user must be a member (admin or editor) of that hub. `data` holds model field names
+    (foreign keys as instances) plus optional "sdg_links" ([{"sdg", "relevance"}]) and "awards"
+    ([{"kind", "year", "name"}]). The slug is generated from the title and made unique.
+    """
+    innovation, sdg_links, awards = innovation_build(user=user, data=data)
     innovation._history_user = user
     innovation.save()
     if sdg_links is not None:
@@ -370,12 +441,13 @@ def _check_replication(replication: Replication, user) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
-def replication_create(*, user, data: dict) -> Replication:
-    """Record that `data["adopter"]` replicates `data["innovation"]`, facilitated by `data["facilitating_hub"]`.
+# Looked up one query each by full_clean(); replications_bulk_create checks them per batch instead.
+REPLICATION_FOREIGN_KEYS = [f.name for f in Replication._meta.concrete_fields if f.many_to_one]
 
-    Hub admins record replications for their hub (staff for any hub).
-    """
+
+def replication_build(*, user, data: dict, batch_checked: bool = False) -> Replication:
+    """A new replication, validated but not saved: every rule of replication_create and
+    replications_bulk_create (the hub's right, the field names, _check_replication, full_clean())."""
     data = dict(data)
     hub = data.get("facilitating_hub")
     if hub is None:
@@ -387,7 +459,25 @@ def replication_create(*, user, data: dict) -> Replication:
         raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
     replication = Replication(created_by=user, **data)
     _check_replication(replication, user)
-    replication.full_clean()
+    if batch_checked:
+        # Only for replications_bulk_create, which has checked the foreign keys (one query per related
+        # model) and the innovation-adopter pairs (one query, and unique within the batch) for the
+        # whole batch. The check constraint on the dates is left to the database: a row breaking it
+        # fails its batch's INSERT, and the batch then goes through replication_create row by row,
+        # where this full_clean() names the row.
+        replication.full_clean(exclude=REPLICATION_FOREIGN_KEYS, validate_unique=False, validate_constraints=False)
+    else:
+        replication.full_clean()
+    return replication
+
+
+@transaction.atomic
+def replication_create(*, user, data: dict) -> Replication:
+    """Record that `data["adopter"]` replicates `data["innovation"]`, facilitated by `data["facilitating_hub"]`.
+
+    Hub admins record replications for their hub (staff for any hub).
+    """
+    replication = replication_build(user=user, data=data)
     replication._history_user = user
     replication.save()
     return replication
@@ -438,3 +528,222 @@ def replication_evidence_add(*, replication: Replication, user, file) -> Replica
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+# --- bulk creation (imports) ---------------------------------------------------------------
+
+BULK_BATCH_SIZE = 500
+
+
+@transaction.atomic
+def innovations_bulk_create(*, user, rows: list[dict], batch_size: int = BULK_BATCH_SIZE) -> list[Innovation]:
+    """Create many draft innovations at once (a spreadsheet import), under innovation_create's rules.
+
+    `rows` are innovation_create's `data`, each validated by innovation_build. What costs a query per
+    row one at a time costs one per batch here: the foreign keys, the SINOVIK and JIPPNas IDs and the
+    slugs are checked for the whole batch, and the innovations, their history records (with the
+    acting user) and their SDG links are written with bulk_create. All or nothing: RowErrors gives
+    every refused row by its index, with what innovation_create would have raised, and nothing is
+    written. Returns the innovations in the order of `rows`.
+    """
+    created: dict[int, Innovation] = {}
+    errors: dict[int, Exception] = {}
+    for start in range(0, len(rows), batch_size):
+        _innovations_batch(user, rows, range(start, min(start + batch_size, len(rows))), created, errors)
+    if errors:
+        raise RowErrors(errors)
+    if created:
+        # bulk_create sends no post_save: move the caches the signals would have moved, once.
+        querycache.bump(Innovation)
+        dashboard_invalidate()
+    return [created[i] for i in sorted(created)]
+
+
+def _innovation_keys(data: dict) -> list:
+    return [(name, data[name]) for name in ("sinovik_id", "jippnas_id") if data.get(name)]
+
+
+def _innovation_keys_taken(keys: set) -> set:
+    q = Q()
+    for name in ("sinovik_id", "jippnas_id"):
+        values = [value for key, value in keys if key == name]
+        if values:
+            q |= Q(**{f"{name}__in": values})
+    if not q:
+        return set()
+    rows = Innovation.objects.filter(q).values_list("sinovik_id", "jippnas_id")
+    return {key for sinovik, jippnas in rows for key in (("sinovik_id", sinovik), ("jippnas_id", jippnas))} & keys
+
+
+def _innovations_batch(user, rows, batch, created, errors) -> None:
+    in_bulk, alone, checked = _split_batch(
+        Innovation,
+        user,
+        rows,
+        batch,
+        keys_of=_innovation_keys,
+        taken_of=_innovation_keys_taken,
+        # Awards are rare and not imported: such a row is created by itself.
+        by_itself=lambda data: bool(data.get("awards")),
+    )
+    # Slugs for every row of the batch, refused ones included: a refused row voids the whole call, and
+    # the caller (the import) calls again without it, so a slug it held is never kept.
+    slugs = dict(zip(in_bulk, _unique_slugs([rows[i].get("title") or "" for i in in_bulk]), strict=True))
+    valid = []
+    for i in in_bulk:
+        try:
+            innovation, links, _awards = innovation_build(
+                user=user, data=rows[i], slug=slugs[i], batch_checked=i in checked
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            errors[i] = exc
+            continue
+        valid.append((i, innovation, links))
+
+    def insert():
+        bulk_create_with_history([inn for _i, inn, _links in valid], Innovation, default_user=user)
+        InnovationSDG.objects.bulk_create(
+            [
+                InnovationSDG(innovation=inn, sdg_id=sdg_id, relevance=relevance)
+                for _i, inn, links in valid
+                for sdg_id, relevance in _wanted_links(links or []).items()
+            ]
+        )
+
+    _insert_batch(
+        insert,
+        [(i, inn) for i, inn, _links in valid],
+        alone,
+        created,
+        errors,
+        create_one=lambda i: innovation_create(user=user, data=rows[i]),
+    )
+
+
+@transaction.atomic
+def replications_bulk_create(*, user, rows: list[dict], batch_size: int = BULK_BATCH_SIZE) -> list[Replication]:
+    """Record many replications at once (a spreadsheet import), under replication_create's rules.
+
+    As innovations_bulk_create: each row validated by replication_build, the foreign keys and the
+    innovation-adopter pairs checked per batch, rows and history written with bulk_create, all or
+    nothing (RowErrors). Returns the replications in the order of `rows`.
+    """
+    created: dict[int, Replication] = {}
+    errors: dict[int, Exception] = {}
+    for start in range(0, len(rows), batch_size):
+        batch = range(start, min(start + batch_size, len(rows)))
+        in_bulk, alone, checked = _split_batch(
+            Replication, user, rows, batch, keys_of=_replication_keys, taken_of=_replication_keys_taken
+        )
+        valid = []
+        for i in in_bulk:
+            try:
+                valid.append((i, replication_build(user=user, data=rows[i], batch_checked=i in checked)))
+            except (ValidationError, PermissionDenied) as exc:
+                errors[i] = exc
+        _insert_batch(
+            lambda valid=valid: bulk_create_with_history([r for _i, r in valid], Replication, default_user=user),
+            valid,
+            alone,
+            created,
+            errors,
+            create_one=lambda i: replication_create(user=user, data=rows[i]),
+        )
+    if errors:
+        raise RowErrors(errors)
+    if created:
+        querycache.bump(Replication)
+        dashboard_invalidate()
+    return [created[i] for i in sorted(created)]
+
+
+def _replication_keys(data: dict) -> list:
+    innovation, adopter = data.get("innovation"), data.get("adopter")
+    return [(innovation.pk, adopter.pk)] if innovation is not None and adopter is not None else []
+
+
+def _replication_keys_taken(keys: set) -> set:
+    if not keys:
+        return set()
+    pairs = Replication.objects.filter(
+        innovation_id__in={innovation for innovation, _adopter in keys},
+        adopter_id__in={adopter for _innovation, adopter in keys},
+    ).values_list("innovation_id", "adopter_id")
+    return set(pairs) & keys
+
+
+def _split_batch(model, user, rows, batch, *, keys_of, taken_of, by_itself=None) -> tuple[list, list, set]:
+    """Sort a batch's rows into (validated together, created by themselves afterwards, checked).
+
+    Created by themselves, through the single-row service once the batch is written: a row repeating a
+    unique value of a row above it in the batch (the service then judges it against that row, as one
+    save after another would) and rows `by_itself` picks. "Checked": rows whose foreign keys all name
+    existing rows and whose unique values are free in the database, found with one query per related
+    model and one for the unique values; the other rows get the full, query-per-row full_clean(),
+    whose messages are the ones to show.
+    """
+    suspect = _unchecked_foreign_keys(model, {i: {**rows[i], "created_by": user} for i in batch})
+    keys = {i: keys_of(rows[i]) for i in batch}
+    taken = taken_of({key for row_keys in keys.values() for key in row_keys})
+    together, alone, seen = [], [], set()
+    for i in batch:
+        if any(key in seen for key in keys[i]) or (by_itself and by_itself(rows[i])):
+            alone.append(i)
+            continue
+        seen.update(keys[i])
+        if taken.intersection(keys[i]):
+            suspect.add(i)
+        together.append(i)
+    return together, alone, set(together) - suspect
+
+
+def _unchecked_foreign_keys(model, rows: dict[int, dict]) -> set[int]:
+    """The rows (by index) whose foreign keys full_clean() could refuse: a required one left empty, or
+    one naming a row that does not exist. One query per related model for all the rows."""
+    suspect = set()
+    for field in model._meta.concrete_fields:
+        if not field.many_to_one:
+            continue
+        target = field.target_field.attname
+        wanted: dict = {}
+        for i, data in rows.items():
+            value = getattr(data.get(field.name), target, None)
+            if value is None:
+                if not field.blank:
+                    suspect.add(i)
+            else:
+                wanted.setdefault(value, []).append(i)
+        if not wanted:
+            continue
+        if field.get_limit_choices_to():
+            found = set()  # a restricted choice: left to full_clean()
+        else:
+            found = set(
+                field.related_model._base_manager.filter(**{f"{target}__in": list(wanted)}).values_list(
+                    target, flat=True
+                )
+            )
+        for value, indexes in wanted.items():
+            if value not in found:
+                suspect.update(indexes)
+    return suspect
+
+
+def _insert_batch(insert, valid: list, alone: list, created: dict, errors: dict, *, create_one) -> None:
+    """Write a batch's valid rows with `insert`, then the rows to create by themselves with `create_one`."""
+    try:
+        if valid:
+            with transaction.atomic():  # a savepoint: a refused INSERT undoes this batch only
+                insert()
+    except DatabaseError:
+        # Something the batch's checks cannot see (a row written by someone else meanwhile, a check
+        # constraint left to the database): the single-row service takes the batch's rows one by one
+        # and names the row the database refuses.
+        alone = sorted([*alone, *(i for i, _obj in valid)])
+    else:
+        created.update(valid)
+    for i in alone:
+        try:
+            created[i] = create_one(i)
+        except (ValidationError, PermissionDenied, DatabaseError) as exc:
+            errors[i] = exc

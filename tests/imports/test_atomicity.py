@@ -1,7 +1,5 @@
 """All or nothing: a failure anywhere in a file leaves the database unchanged."""
 
-import os
-
 import pytest
 from django.urls import reverse
 
@@ -71,8 +69,6 @@ def test_a_service_failure_near_the_end_rolls_back_every_row(world):
     _service_failure_near_the_end(world, 150)
 
 
-@pytest.mark.skipif(
-    not os.environ.get("JIPP_SLOW_TESTS"), reason="about 5 minutes: every row runs the full service (JIPP_SLOW_TESTS=1)"
-)
 def test_ten_thousand_rows_service_failure_at_row_9999_rolls_back(world):
+    """New rows are created in batches (innovations_bulk_create): seconds, where row by row took minutes."""
     _service_failure_near_the_end(world, 10_000)

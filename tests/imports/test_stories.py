@@ -146,3 +146,26 @@ def test_round_trip_keeps_a_link_to_an_innovation_the_user_may_not_see(client, p
     post(reverse("imports:import_confirm", args=[job.pk]))
     story.refresh_from_db()
     assert story.innovation == draft
+
+
+def test_a_story_named_twice_or_by_an_unknown_id_is_refused_in_the_storys_words(client, post, tpbis):
+    """The shared checks of importers/base.py, with the story's own messages."""
+    client.force_login(tpbis["admin"])
+    rows = _rows(client)
+    headers = rows[0]
+    unknown = list(rows[1])
+    unknown[headers.index("ID")] = 999_999
+    unknown[headers.index("Judul")] = "Kisah yang tidak ada"
+    post(
+        reverse("imports:import_home"),
+        {"kind": "stories", "file": upload(xlsx_bytes([*rows, rows[2], unknown]), "k.xlsx")},
+    )
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.INVALID
+    assert job.errors == [
+        {"row": 4, "column": "ID", "message": "sama dengan baris 3; satu kisah hanya boleh satu baris"},
+        {"row": 4, "column": "Judul", "message": "sama dengan baris 3; satu kisah hanya boleh satu baris"},
+    ]
+    post(reverse("imports:import_home"), {"kind": "stories", "file": upload(xlsx_bytes([*rows, unknown]), "k.xlsx")})
+    job = ImportJob.objects.latest("pk")
+    assert job.errors == [{"row": 4, "column": "ID", "message": "tidak ada kisah dengan ID 999999"}]
