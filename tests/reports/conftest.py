@@ -1,10 +1,10 @@
 """Fixtures of the reports tests: a private storage per test, Celery eager unless a test says not."""
 
-import shutil
-import subprocess
+import io
 
 import pytest
 from django.conf import settings as django_settings
+from pypdf import PdfReader
 from report_factories import UserFactory
 
 from jipp.celery_app import app as celery_app
@@ -37,12 +37,12 @@ def staff_user(db):
 
 @pytest.fixture
 def pdftotext():
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext is missing: apt-get install -y poppler-utils")
+    """The text of a generated PDF, read with pypdf (pure Python: `make test` needs no system tool)."""
 
-    def extract(path) -> str:
-        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
-        return out.stdout
+    def extract(file) -> str:
+        with file.open("rb") as handle:  # through the storage API, as any reader of reports does
+            reader = PdfReader(io.BytesIO(handle.read()))
+            return "\n".join(page.extract_text() or "" for page in reader.pages)
 
     return extract
 
