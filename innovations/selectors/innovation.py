@@ -95,7 +95,7 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
 
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
-    A replication inside one network appears in both lists. One query per list; the totals come from
+    A replication inside one network appears in both lists. Two queries per list; the totals come from
     the query cache (jipp.querycache: recounted only after a replication, an innovation or an
     institution changed), since a hub of a national network has thousands of replications, which no
     page should render or count at every request.
@@ -108,7 +108,11 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
     lists = {}
     for kind, condition in (("outgoing", Q(innovation__institution__in=network)), ("incoming", Q(adopter__in=network))):
         qs = base.filter(condition)
-        lists[kind] = list(qs[:limit])
+        # The latest ids first (a narrow sort), then those rows with their joins: sorting a thousand
+        # joined rows to keep twenty cost more than both queries together.
+        ids = list(qs.values_list("pk", flat=True)[:limit])
+        rows = {row.pk: row for row in base.filter(pk__in=ids)} if ids else {}
+        lists[kind] = [rows[pk] for pk in ids]
         lists[f"{kind}_total"] = querycache.cached_count(
             qs.select_related(None).defer(None), depends_on=(Innovation, Institution)
         )

@@ -21,9 +21,9 @@ HUB_LIST = reverse("hubs:hub_list")
 # baseline only on purpose, when a page really needs another query. The list reads the cohort-year
 # choices once per request (HubFilterSet.__init__).
 HUB_LIST_MAX_QUERIES = 6
-# Detail: 7 for the hub, its designations, sources and successions, 2 for its replications and, on a
-# cold cache, 2 for their totals.
-HUB_DETAIL_MAX_QUERIES = 11
+# Detail: 7 for the hub, its designations, sources and successions, 4 for its replications (ids, then
+# rows, each way) and, on a cold cache, 2 for their totals.
+HUB_DETAIL_MAX_QUERIES = 13
 # Home computes the dashboard's figures on a cold cache (hubs/dashboard.py): a fixed 13 queries for an
 # anonymous visitor, whatever the number of rows (see tests/dashboard/test_queries.py).
 HOME_MAX_QUERIES = 13

@@ -101,7 +101,7 @@ PAGES = [
     ("home (dashboard)", lambda w: "/", 16),
     ("dashboard benchmarking", lambda w: "/hubs/benchmark/", 1),
     ("hub list", lambda w: "/hubs/", 5),
-    ("hub detail", lambda w: f"/hubs/{w.hub.slug}/", 10),
+    ("hub detail", lambda w: f"/hubs/{w.hub.slug}/", 12),
     ("innovation list", lambda w: "/innovations/", 7),
     ("innovation list filtered", lambda w: f"/innovations/?{_hub_filter(w)}", 9),
     ("innovation search", lambda w: "/innovations/?q=stunting", 7),
