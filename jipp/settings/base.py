@@ -99,14 +99,16 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 # Sessions live in the database so that they survive a Redis outage and any web worker can
 # serve any request. The cache is Redis when configured, otherwise a per-process memory cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# What anonymous visitors see alike is cached this long at most (jipp.pagecache; 0 turns it off);
-# any write of a content row makes it stale at once.
-JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300)
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# What anonymous visitors see alike is cached this long at most (jipp.pagecache; 0 turns it off);
+# any write of a content row makes it stale at once. It needs a cache every process shares: with
+# the per-process memory cache, a write made by another process (a second web worker, a management
+# command such as seed_demo) would leave this process's renderings stale. Off without CACHE_URL.
+JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300 if CACHE_URL else 0)
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from .base import *  # noqa: F403
-from .base import CACHE_URL, STORAGES, env
+from .base import STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
@@ -33,7 +33,3 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Production never holds synthetic records: `seed_demo` refuses to run.
 JIPP_ALLOW_DEMO_DATA = False
-
-# The public cache (jipp.pagecache) must be shared by every worker: with the per-process memory cache
-# a write seen by one worker would leave the others' renderings stale. Off unless CACHE_URL is set.
-JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300 if CACHE_URL else 0)
