@@ -92,6 +92,8 @@ def connect_invalidation() -> None:
 
 
 def _cached(name: str, compute):
+    if not settings.JIPP_SHARED_CACHE:  # a per-process cache would miss other processes' writes
+        return compute()
     key = f"dashboard:{cache_version()}:{name}"
     value = cache.get(key)
     if value is None:

@@ -17,7 +17,8 @@ rendering is cached, and the request does only what cannot be shared.
   which bulk writes call too), so the next request renders afresh. Writes are rare next to reads in a
   registry, so one generation for all content keeps the rule simple and safe; the TTL bounds any write
   made without signals.
-- `JIPP_PUBLIC_CACHE_SECONDS = 0` turns it off (the benchmark uses that to show uncached figures).
+- `JIPP_PUBLIC_CACHE_SECONDS = 0` turns it off (the benchmark uses that to show uncached figures); it
+  is off as well without a shared cache (`JIPP_SHARED_CACHE`, true with CACHE_URL).
 """
 
 import datetime
@@ -37,6 +38,9 @@ CONTENT_EXCLUDED = {"hubs.apitoken", "hubs.securityevent", "innovations.importjo
 
 
 def ttl() -> int:
+    """Seconds a rendering is kept; 0 (off) unless the cache is shared by every process."""
+    if not getattr(settings, "JIPP_SHARED_CACHE", False):
+        return 0
     return getattr(settings, "JIPP_PUBLIC_CACHE_SECONDS", 300)
 
 

@@ -11,6 +11,7 @@ The cache is Redis in production (shared by every worker), a per-process memory 
 import hashlib
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -118,7 +119,10 @@ def query_key(queryset: QuerySet, name: str, depends_on: Iterable[type[Model]] =
 
 
 def cached_value(queryset: QuerySet, name: str, compute: Callable[[], object], depends_on=(), empty=None):
-    """`compute()` (an aggregate over `queryset`), cached until a watched model changes or the TTL ends."""
+    """`compute()` (an aggregate over `queryset`), cached until a watched model changes or the TTL ends;
+    computed every time when the cache is not shared by every process (settings.JIPP_SHARED_CACHE)."""
+    if not settings.JIPP_SHARED_CACHE:
+        return compute()
     key = query_key(queryset, name, depends_on)
     if key is None:
         return empty if empty is not None else compute()

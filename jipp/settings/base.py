@@ -104,11 +104,14 @@ if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# What anonymous visitors see alike is cached this long at most (jipp.pagecache; 0 turns it off);
-# any write of a content row makes it stale at once. It needs a cache every process shares: with
-# the per-process memory cache, a write made by another process (a second web worker, a management
-# command such as seed_demo) would leave this process's renderings stale. Off without CACHE_URL.
-JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300 if CACHE_URL else 0)
+# Cached data (list counts, story totals, dashboard figures: jipp.querycache, hubs.dashboard; public
+# renderings: jipp.pagecache) is only right when every process shares the cache: with the per-process
+# memory cache, a write made by another process (a second web worker, a management command such as
+# seed_demo) would not invalidate this process's copies. So data is cached only with CACHE_URL.
+JIPP_SHARED_CACHE = bool(CACHE_URL)
+# What anonymous visitors see alike is kept this long at most (jipp.pagecache; 0 turns it off); any
+# write of a content row makes it stale at once.
+JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300)
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,6 +13,6 @@ JIPP_ALLOW_DEMO_DATA = True
 # Tests never run collectstatic: let WhiteNoise serve from the finders instead of warning per request.
 WHITENOISE_AUTOREFRESH = True
 
-# The tests run in one process, so the memory cache is shared by every request they make: the public
-# cache is on, as in production with Redis (tests/innovations/test_public_cache.py).
-JIPP_PUBLIC_CACHE_SECONDS = 300
+# The tests run in one process, so the memory cache is shared by every request they make: data is
+# cached as in production with Redis (tests/innovations/test_public_cache.py, tests/perf/).
+JIPP_SHARED_CACHE = True
