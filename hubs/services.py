@@ -137,11 +137,18 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
 
     institutions = {}
     for entry in [*reference.HUBS, *reference.OTHER_INSTITUTIONS]:
-        existing = Institution.objects.filter(name__iexact=entry["name"]).first()
         values = _institution_values(entry, provinces)
+        # By name, or else by the slug the first run gave it: an institution that staff renamed in the
+        # admin is the same institution (its new name is kept), not a reason to add a second one.
+        existing = (
+            Institution.objects.filter(name__iexact=entry["name"]).first()
+            or Institution.objects.filter(slug=_seed_slug(entry)).first()
+        )
         if existing is None:
             values["slug"] = institution_unique_slug(entry.get("acronym") or entry["name"])
-        institutions[entry["name"]] = upsert(result, Institution, {"name": entry["name"]}, values)
+            institutions[entry["name"]] = upsert(result, Institution, {"name": entry["name"]}, values)
+        else:
+            institutions[entry["name"]] = upsert(result, Institution, {"pk": existing.pk}, values)
 
     for entry in reference.HUBS:
         designation = upsert(
@@ -166,9 +173,18 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
     return result
 
 
+def _seed_slug(entry) -> str:
+    """The slug the seed gives a reference institution when nothing else has taken it."""
+    return _slug_base(entry.get("acronym") or entry["name"])
+
+
+def _slug_base(text: str) -> str:
+    return slugify(text)[:110] or "instansi"
+
+
 def institution_unique_slug(text: str) -> str:
     """A slug for a new institution that no other institution has."""
-    base = slugify(text)[:110] or "instansi"
+    base = _slug_base(text)
     slug, n = base, 2
     while Institution.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -171,3 +171,14 @@ def test_seed_repairs_a_changed_fact(seeded):
     result = reference_seed()
     assert Province.objects.get(code="31").name == "DKI Jakarta"
     assert (+result.created, +result.updated) == ({}, {"Province": 1})
+
+
+def test_seed_keeps_an_institution_renamed_by_staff(seeded):
+    """A hub renamed in the admin stays one hub with its new name: a re-run (every `make run`) adds no copy."""
+    perpusnas = Institution.objects.get(slug="perpusnas")
+    perpusnas.name = "Perpustakaan Nasional RI (nama baru)"
+    perpusnas.save()
+    before = (Institution.objects.count(), HubDesignation.objects.count())
+    reference_seed()
+    assert (Institution.objects.count(), HubDesignation.objects.count()) == before
+    assert Institution.objects.get(slug="perpusnas").name == "Perpustakaan Nasional RI (nama baru)"
