@@ -447,7 +447,8 @@ REPLICATION_FOREIGN_KEYS = [f.name for f in Replication._meta.concrete_fields if
 
 def replication_build(*, user, data: dict, batch_checked: bool = False) -> Replication:
     """A new replication, validated but not saved: every rule of replication_create and
-    replications_bulk_create (the hub's right, the field names, _check_replication, full_clean())."""
+    replications_bulk_create (the hub's right, the field names, _check_replication, NUL refusal,
+    full_clean())."""
     data = dict(data)
     hub = data.get("facilitating_hub")
     if hub is None:
@@ -459,6 +460,7 @@ def replication_build(*, user, data: dict, batch_checked: bool = False) -> Repli
         raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
     replication = Replication(created_by=user, **data)
     _check_replication(replication, user)
+    refuse_nul_characters(replication)
     if batch_checked:
         # Only for replications_bulk_create, which has checked the foreign keys (one query per related
         # model) and the innovation-adopter pairs (one query, and unique within the batch) for the
@@ -503,6 +505,7 @@ def replication_update(
     for name in changed:
         setattr(current, name, data[name])
     _check_replication(current, user)
+    refuse_nul_characters(current)
     current.full_clean()
     _save_changed(current, changed, user)
     return current

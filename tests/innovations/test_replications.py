@@ -212,3 +212,15 @@ def test_evidence_of_a_hidden_replication_is_not_served(client, world, settings,
         services.replication_evidence_add(
             replication=replication, user=world.editor, file=SimpleUploadedFile("a.pdf", PDF)
         )
+
+
+def test_a_nul_character_in_the_notes_is_a_field_error_not_a_database_error(world, source):
+    """Imports and the shell reach the service without a form: PostgreSQL cannot store NUL in text."""
+    data = {"innovation": source, "adopter": world.coached_a, "facilitating_hub": world.hub_a, "notes": "a\x00b"}
+    with pytest.raises(ValidationError) as exc:
+        services.replication_create(user=world.admin, data=data)
+    assert "notes" in exc.value.error_dict
+    replication = services.replication_create(user=world.admin, data={**data, "notes": "ab"})
+    with pytest.raises(ValidationError) as exc:
+        services.replication_update(replication=replication, user=world.admin, data={"notes": "c\x00"})
+    assert "notes" in exc.value.error_dict
