@@ -93,11 +93,10 @@ def put(key: str | None, value) -> None:
 
 class PublicCacheMixin:
     """A view whose content fragment (`{% publiccache public_cache_key %}`) is cached for anonymous
-    visitors. The view must keep what only the fragment reads lazy (querysets, SimpleLazyObject)."""
-
-    public_cache_name = ""
+    visitors, under the view's name. The view must keep what only the fragment reads lazy (querysets,
+    SimpleLazyObject)."""
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["public_cache_key"] = public_key(self.request, self.public_cache_name or type(self).__name__)
+        ctx["public_cache_key"] = public_key(self.request, type(self).__name__)
         return ctx

@@ -98,7 +98,9 @@ def watch(*models: type[Model], invalidates: type[Model] | None = None) -> None:
         _WATCHED_MODELS.add(target._meta.label_lower)
 
         def on_change(sender, _target=target, **kwargs):
-            bump(_target)
+            # The model's own generation only: the content generation has its own signal (watch_content),
+            # and bump() would move it a second time on every save.
+            _incr(_generation_key(_target))
 
         post_save.connect(on_change, sender=model, weak=False, dispatch_uid=f"{uid}-save")
         post_delete.connect(on_change, sender=model, weak=False, dispatch_uid=f"{uid}-delete")

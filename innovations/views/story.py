@@ -38,15 +38,16 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
 
 
 def _with_display(stories, user):
-    """Attach what the templates may show of each story (the privacy rule is decided once, here)."""
-    for story in stories:
-        story.display_name = beneficiary_display_name(story=story, user=user)
-    return stories
+    """The stories with what the templates may show of each (the privacy rule is decided once, here),
+    read only when the template reads them (a cached fragment never does)."""
 
+    def load():
+        rows = list(stories)
+        for story in rows:
+            story.display_name = beneficiary_display_name(story=story, user=user)
+        return rows
 
-def _lazy_with_display(stories, user):
-    """_with_display, done only when the template reads the stories (a cached fragment never does)."""
-    return SimpleLazyObject(lambda: _with_display(list(stories), user))
+    return SimpleLazyObject(load)
 
 
 def indicator_panels(indicators) -> list[tuple]:
@@ -93,7 +94,7 @@ class ProgrammeDetailView(PublicCacheMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _lazy_with_display(ctx["stories"], self.request.user)
+        ctx["stories"] = _with_display(ctx["stories"], self.request.user)
         # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
         ctx.update(
             programme=self.programme,
@@ -124,7 +125,7 @@ class StoryListView(PublicCacheMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _lazy_with_display(ctx["stories"], self.request.user)
+        ctx["stories"] = _with_display(ctx["stories"], self.request.user)
         ctx["filter"] = self.filterset
         ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
         ctx["can_create"] = bool(permissions.member_hub_ids(self.request.user))
