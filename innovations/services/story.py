@@ -17,6 +17,7 @@ from jipp.validation import refuse_nul_characters
 from ..exceptions import VersionConflict
 from ..files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
 from ..models import PERSONAL_FIELDS, ImpactStory, StoryPhoto
+from ..signals import CONSENT_WITHDRAWN, ERASED, story_personal_data_withdrawn
 from ..workflow import workflow_transition
 
 # Content fields a create or update may set. `hub` is set on create only: moving a story to
@@ -160,8 +161,13 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
         raise PermissionDenied(_("Anda tidak berwenang mengubah kisah ini."))
     if expected_version is not None and expected_version != story.version:
         raise VersionConflict(story.version)
+    consent_before = (story.consent_name_public, story.consent_photo_public)
     fields = _apply(story, data, user)
     story_validate(story)
+    name_withdrawn = consent_before[0] and not story.consent_name_public
+    photo_withdrawn = consent_before[1] and not story.consent_photo_public
+    if name_withdrawn or photo_withdrawn:
+        _announce_withdrawal(story, CONSENT_WITHDRAWN)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
         fields.append("consent_document")
@@ -170,6 +176,14 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     story.version += 1
     story.save(update_fields=[*dict.fromkeys(fields), "version", "updated_at"])
     return story
+
+
+def _announce_withdrawal(story: ImpactStory, reason: str) -> None:
+    # After commit: a rolled-back erasure must not destroy the files, and receivers see the new rows.
+    story_id, hub_id = story.pk, story.hub_id
+    transaction.on_commit(
+        lambda: story_personal_data_withdrawn.send(sender=ImpactStory, story_id=story_id, hub_id=hub_id, reason=reason)
+    )
 
 
 def _submit_gate(story: ImpactStory) -> None:
@@ -267,6 +281,7 @@ def story_erase_personal_data(*, story: ImpactStory, user) -> ImpactStory:
     story.version += 1
     story._change_reason = ERASURE_REASON
     story.save(update_fields=[*PERSONAL_FIELDS, "consent_document", "erased_at", "version", "updated_at"])
+    _announce_withdrawal(story, ERASED)
     security_event_record(
         kind=SecurityEventKind.PERSONAL_DATA_ERASED,
         user=user,
