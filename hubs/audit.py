@@ -84,3 +84,23 @@ def security_event_record(*, kind: SecurityEventKind | str, user=None, request=N
     except Exception:  # the audit must not take the audited action down with it
         logger.exception("could not record security event %s", kind)
         return None
+
+
+def published_change_record(*, obj, user, fields) -> None:
+    """Record who changed which fields of a published record (live at once, without review).
+
+    The values themselves stay in the record's change history (django-simple-history), which keeps
+    personal fields out; the audit log names the record and the fields only.
+    """
+    if getattr(obj, "status", None) != "published" or not fields:
+        return
+    security_event_record(
+        kind=SecurityEventKind.PUBLISHED_RECORD_CHANGED,
+        user=user,
+        detail={
+            "model": obj._meta.label_lower,
+            "id": obj.pk,
+            "slug": getattr(obj, "slug", ""),
+            "fields": sorted(fields),
+        },
+    )

@@ -57,3 +57,4 @@ class SecurityEventKind(models.TextChoices):
     STAFF_FLAGS_CHANGED = "staff_flags_changed", _("Status staf/superuser diubah")
     GROUPS_CHANGED = "groups_changed", _("Grup pengguna diubah")
     PERSONAL_DATA_ERASED = "personal_data_erased", _("Data pribadi dihapus")
+    PUBLISHED_RECORD_CHANGED = "published_record_changed", _("Data terbit diubah")

@@ -5,7 +5,8 @@ Pages, forms, the API and the reporting jobs all ask these predicates; none re-i
 Roles:
 - ministry staff (the group MINISTRY_STAFF_GROUP, or a superuser): see everything, review and publish;
 - a hub member: *admin* or *editor* of a hub (HubMembership). Both see and edit the drafts of
-  records coordinated by their hub; only admins submit, record replications and erase personal data;
+  records coordinated by their hub; only admins submit, change a published record, record
+  replications and erase personal data;
 - anyone else (including anonymous visitors): published records only.
 
 A record is "of a hub" through its `hub_id` (innovations, stories) or `facilitating_hub_id`
@@ -18,8 +19,11 @@ from .choices import MembershipRole
 
 MINISTRY_STAFF_GROUP = "Staf Kementerian"
 
-# Statuses in which a hub member may still change a record's content.
-EDITABLE_STATUSES = {"draft", "revision_requested", "published"}
+# Statuses in which any member of the record's hub (editor or admin) may change its content.
+DRAFT_STATUSES = {"draft", "revision_requested"}
+# A change to a published record is live at once, without review: only the hub's admins, who may
+# submit and so vouch for content, may make it (and the audit log records it).
+ADMIN_EDITABLE_STATUSES = {"published"}
 
 
 def is_ministry_staff(user) -> bool:
@@ -95,7 +99,12 @@ def can_create_for_hub(user, hub_id: int) -> bool:
 
 
 def can_edit(user, obj) -> bool:
-    return _record_hub_id(obj) in member_hub_ids(user) and getattr(obj, "status", "draft") in EDITABLE_STATUSES
+    status = getattr(obj, "status", "draft")
+    if status in DRAFT_STATUSES:
+        return _record_hub_id(obj) in member_hub_ids(user)
+    if status in ADMIN_EDITABLE_STATUSES:
+        return _record_hub_id(obj) in admin_hub_ids(user)
+    return False
 
 
 def can_submit(user, obj) -> bool:

@@ -106,6 +106,7 @@ def workflow_transition(
         obj.published_at = now
         fields.append("published_at")
     obj.version += 1
+    obj._history_user = user
     obj.save(update_fields=fields)
     ReviewEvent.objects.create(target=obj, actor=user, from_status=from_status, to_status=obj.status, comment=comment)
     return obj

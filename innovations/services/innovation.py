@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
 from hubs import permissions
+from hubs.audit import published_change_record
 from hubs.dashboard import dashboard_invalidate
 from jipp import querycache
 from jipp.validation import refuse_nul_characters
@@ -324,6 +325,11 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
         _set_sdg_links(current, sdg_links)
     if awards is not None:
         _set_awards(current, awards)
+    published_change_record(
+        obj=current,
+        user=user,
+        fields=[*changed, *(["sdgs"] if sdg_links is not None else []), *(["awards"] if awards is not None else [])],
+    )
     return current
 
 
@@ -410,6 +416,7 @@ def attachment_add(*, innovation: Innovation, user, file, aspect: str = "", desc
     )
     attachment.full_clean()
     attachment.save()
+    published_change_record(obj=innovation, user=user, fields=["attachments"])
     return attachment
 
 

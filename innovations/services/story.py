@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from hubs import permissions
-from hubs.audit import security_event_record
+from hubs.audit import published_change_record, security_event_record
 from hubs.choices import SecurityEventKind
 from jipp.validation import refuse_nul_characters
 
@@ -146,6 +146,7 @@ def story_create(*, user, data: dict) -> ImpactStory:
         _store_consent_document(story, data["consent_document"])
     refuse_nul_characters(story)
     story.full_clean()
+    story._history_user = user
     story.save()
     return story
 
@@ -174,7 +175,9 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     refuse_nul_characters(story)
     story.full_clean()
     story.version += 1
+    story._history_user = user
     story.save(update_fields=[*dict.fromkeys(fields), "version", "updated_at"])
+    published_change_record(obj=story, user=user, fields=fields)
     return story
 
 
@@ -234,6 +237,7 @@ def story_photo_add(*, story: ImpactStory, user, file, caption: str = "") -> Sto
     photo.image.save(django_file.name, django_file, save=False)
     photo.full_clean()
     photo.save()
+    published_change_record(obj=story, user=user, fields=["photos"])
     return photo
 
 
@@ -280,6 +284,7 @@ def story_erase_personal_data(*, story: ImpactStory, user) -> ImpactStory:
     story.erased_at = timezone.now()
     story.version += 1
     story._change_reason = ERASURE_REASON
+    story._history_user = user
     story.save(update_fields=[*PERSONAL_FIELDS, "consent_document", "erased_at", "version", "updated_at"])
     _announce_withdrawal(story, ERASED)
     security_event_record(

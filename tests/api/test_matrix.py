@@ -26,7 +26,9 @@ def act(world, client, action):
         response = client.get(_url(innovation))
         listed = innovation.pk in [row["id"] for row in client.get("/api/v1/innovations/").json()["results"]]
         return response, response.status_code == 200 and listed
-    if action == "edit":
+    if action in ("edit", "edit_published"):
+        if action == "edit_published":
+            innovation = world.published_a
         response = client.patch(_url(innovation), {"title": "Judul baru lewat API"}, format="json")
         innovation.refresh_from_db()
         return response, innovation.title == "Judul baru lewat API"

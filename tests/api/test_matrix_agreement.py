@@ -17,11 +17,12 @@ def test_api_matrix_is_the_pages_matrix():
     assert [(role, action, allowed(role, action)) for role, action in CELLS] == list(pages.CELLS)
 
 
-def _rule(user, record, action):
+def _rule(user, record, action, published=None):
     """The hubs.permissions predicate behind each action of the matrix."""
     return {
         "view_draft": lambda: permissions.can_view(user, record),
         "edit": lambda: permissions.can_edit(user, record),
+        "edit_published": lambda: permissions.can_edit(user, published),
         "submit": lambda: permissions.can_submit(user, record),
         "review": lambda: permissions.can_review(user, record),
         "publish": lambda: permissions.can_review(user, record),
@@ -34,6 +35,8 @@ def test_the_table_matches_hubs_permissions(world):
 
     users = {**world.users, "anonymous": AnonymousUser()}
     disagreements = [
-        (role, action) for role, action in CELLS if _rule(users[role], world.draft_a, action) != allowed(role, action)
+        (role, action)
+        for role, action in CELLS
+        if _rule(users[role], world.draft_a, action, world.published_a) != allowed(role, action)
     ]
     assert disagreements == []

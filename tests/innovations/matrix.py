@@ -5,6 +5,7 @@ innovation's hub, and ministry staff. Actions are taken on an innovation of hub 
 
 - view_draft: open the page of a draft;
 - edit: save a change to a draft;
+- edit_published: save a change to a published innovation (live at once, without review);
 - submit: submit an eligible draft for review;
 - review: start the review of a submitted innovation;
 - publish: publish a submitted innovation;
@@ -14,18 +15,18 @@ Ministry staff review and publish but do not write a hub's content. The API test
 """
 
 ROLES = ["anonymous", "other_hub_member", "editor", "admin", "staff"]
-ACTIONS = ["view_draft", "edit", "submit", "review", "publish", "record_replication"]
+ACTIONS = ["view_draft", "edit", "edit_published", "submit", "review", "publish", "record_replication"]
 
 _ = False
 Y = True
 
 EXPECTED = {
-    #                     view_draft edit  submit review publish record_replication
-    "anonymous": dict(zip(ACTIONS, [_, _, _, _, _, _], strict=True)),
-    "other_hub_member": dict(zip(ACTIONS, [_, _, _, _, _, _], strict=True)),
-    "editor": dict(zip(ACTIONS, [Y, Y, _, _, _, _], strict=True)),
-    "admin": dict(zip(ACTIONS, [Y, Y, Y, _, _, Y], strict=True)),
-    "staff": dict(zip(ACTIONS, [Y, _, _, Y, Y, Y], strict=True)),
+    #                     view_draft edit  edit_published submit review publish record_replication
+    "anonymous": dict(zip(ACTIONS, [_, _, _, _, _, _, _], strict=True)),
+    "other_hub_member": dict(zip(ACTIONS, [_, _, _, _, _, _, _], strict=True)),
+    "editor": dict(zip(ACTIONS, [Y, Y, _, _, _, _, _], strict=True)),
+    "admin": dict(zip(ACTIONS, [Y, Y, Y, Y, _, _, Y], strict=True)),
+    "staff": dict(zip(ACTIONS, [Y, _, _, _, Y, Y, Y], strict=True)),
 }
 
 CELLS = [(role, action, EXPECTED[role][action]) for role in ROLES for action in ACTIONS]

@@ -23,8 +23,9 @@ def _do(action, client, world):
         innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
         response = client.get(innovation.get_absolute_url())
         return response, response.status_code == 200 and innovation.title in response.content.decode()
-    if action == "edit":
-        innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    if action in ("edit", "edit_published"):
+        status = "published" if action == "edit_published" else "draft"
+        innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status=status)
         data = innovation_form_data(innovation, title="Judul hasil ubahan")
         response = client.post(reverse("innovations:innovation_edit", args=[innovation.slug]), data)
         innovation.refresh_from_db()

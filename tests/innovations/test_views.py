@@ -56,8 +56,9 @@ def test_submit_from_detail_shows_failed_gates_next_to_fields(client, world):
 
 
 def test_editing_a_published_innovation_keeps_it_published(client, world):
+    """A hub admin's change to a published innovation keeps it published (editors may not make one)."""
     innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
-    client.force_login(world.editor)
+    client.force_login(world.admin)
     response = client.post(
         reverse("innovations:innovation_edit", args=[innovation.slug]),
         innovation_form_data(innovation, kebaruan="Kebaruan yang diperbarui"),

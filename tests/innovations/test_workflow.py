@@ -239,7 +239,7 @@ def test_slug_is_unique_and_never_shadows_a_fixed_path(world):
 
 def test_published_innovation_stays_published_when_edited(world):
     innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
-    updated = services.innovation_update(innovation=innovation, user=world.editor, data={"kebaruan": "Lebih baru"})
+    updated = services.innovation_update(innovation=innovation, user=world.admin, data={"kebaruan": "Lebih baru"})
     assert updated.status == "published"
     assert updated.kebaruan == "Lebih baru"
     assert updated.version == innovation.version + 1
