@@ -68,6 +68,12 @@ def story_photos_visible(*, story: ImpactStory, user) -> bool:
     return story.consent_photo_public or permissions.can_view_personal_data(user, story)
 
 
+def story_photo_is_public(story: ImpactStory) -> bool:
+    """Whether the story's photos are public alike for everyone (published, consented, not erased),
+    so that a shared cache may hold them; anything else is personal to the viewer."""
+    return story.status == "published" and story.consent_photo_public and story.erased_at is None
+
+
 def story_public_row(*, story: ImpactStory, user) -> dict:
     """The values of a story that a list or an export may show to this user, keyed by PUBLIC_ROW_KEYS.
 

@@ -1,6 +1,4 @@
 from csp.decorators import csp_update
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -46,6 +44,3 @@ urlpatterns = [
     path("security-events/", SecurityEventListView.as_view(), name="security_events"),
     path("accounts/tokens/<int:pk>/revoke/", views_tokens.TokenRevokeView.as_view(), name="api_token_revoke"),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

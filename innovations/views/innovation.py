@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,7 +16,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from hubs import permissions
-from jipp.http import harden_file_response
+from jipp.http import stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
 
@@ -298,13 +298,7 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("innovation"), pk=pk)
     if not permissions.can_view(request.user, attachment.innovation):
         raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    return harden_file_response(response, filename=attachment.original_name)
+    return stored_file_response(attachment.file, stem=attachment.original_name, content_type=attachment.content_type)
 
 
 def replication_evidence_download(request, pk):
@@ -312,13 +306,7 @@ def replication_evidence_download(request, pk):
     evidence = get_object_or_404(ReplicationEvidence.objects.select_related("replication"), pk=pk)
     if not selectors.replications_visible_to(request.user).filter(pk=evidence.replication_id).exists():
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    return harden_file_response(response, filename=evidence.original_name)
+    return stored_file_response(evidence.file, stem=evidence.original_name, content_type=evidence.content_type)
 
 
 def innovation_history(request, slug):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -13,14 +13,14 @@ from django.views import View
 from django.views.generic import ListView
 
 from hubs import permissions
-from jipp.http import harden_file_response
+from jipp.http import PRIVATE, PUBLIC_REVALIDATE, stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.story import ImpactStoryFilterSet
 from ..models import StoryPhoto
-from ..privacy import beneficiary_display_name, story_photos_visible
+from ..privacy import beneficiary_display_name, story_photo_is_public, story_photos_visible
 from ..selectors import story as selectors
 from ..services import story as services
 from ..story_forms import ImpactStoryForm, TransitionForm
@@ -165,10 +165,14 @@ class StoryPhotoView(View):
         if not story_photos_visible(story=story, user=request.user):
             raise Http404
         photo = get_object_or_404(StoryPhoto, pk=pk, story=story)
-        response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
-        harden_file_response(response, filename=photo.original_name, inline=True)
-        response["Cache-Control"] = "private, no-store" if not story.consent_photo_public else "public, max-age=3600"
-        return response
+        # The uploader's file name may hold the beneficiary's name: the download is named after the story.
+        return stored_file_response(
+            photo.image,
+            stem=f"foto-{story.slug}-{photo.pk}",
+            content_type=photo.content_type,
+            inline=True,
+            cache_control=PUBLIC_REVALIDATE if story_photo_is_public(story) else PRIVATE,
+        )
 
 
 class ConsentDocumentView(LoginRequiredMixin, View):
@@ -178,12 +182,7 @@ class ConsentDocumentView(LoginRequiredMixin, View):
         story = _story_or_404(slug, request.user)
         if not story.consent_document or not permissions.can_view_personal_data(request.user, story):
             raise Http404
-        response = FileResponse(story.consent_document.open("rb"), as_attachment=True)
-        # The stored name is random; its extension was chosen from the sniffed type on upload.
-        ext = story.consent_document.name.rsplit(".", 1)[-1]
-        harden_file_response(response, filename=f"persetujuan-{story.slug}.{ext}")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return stored_file_response(story.consent_document, stem=f"persetujuan-{story.slug}")
 
 
 class _StoryFormMixin(LoginRequiredMixin):

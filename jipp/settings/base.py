@@ -155,6 +155,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (attachments, evidence, story photos, consent documents) are private: only the
+# permission- and consent-checked views serve them, and no page or API links MEDIA_URL. Nothing may
+# serve MEDIA_ROOT directly, in development either (docs/security.md, the operator's duties).
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {

@@ -124,3 +124,76 @@ def test_an_oversized_upload_is_refused_before_it_is_read(settings):
     huge.size = 10**12
     with pytest.raises(ValidationError):
         check_upload(huge)
+
+
+@pytest.mark.django_db
+def test_a_pdf_uploaded_as_html_downloads_as_pdf(client, world):
+    """The download keeps the user's name but the sniffed type's extension, never the uploaded one."""
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    attachment = innovation_services.attachment_add(
+        innovation=innovation, user=world.editor, file=SimpleUploadedFile("laporan.html", PDF)
+    )
+    type(innovation).objects.filter(pk=innovation.pk).update(status="published")
+    response = client.get(f"/innovations/attachments/{attachment.pk}/")
+    assert_hardened(response)
+    assert 'filename="laporan.pdf"' in response["Content-Disposition"]
+    assert ".html" not in response["Content-Disposition"]
+
+
+def _photo_story(world, **kwargs):
+    story = ImpactStoryFactory(programme__hub=world.hub_a, hub=world.hub_a, consent_photo_public=True, **kwargs)
+    photo = story_photo_add(story=story, user=world.admin, file=upload(name="Siti Wahyuni di rumah.jpg"))
+    return story, photo
+
+
+@pytest.mark.django_db
+def test_story_photo_download_name_never_carries_the_uploaders_file_name(client, world):
+    story, photo = _photo_story(world)
+    response = client.get(f"/stories/{story.slug}/photos/{photo.pk}/")
+    assert_hardened(response, disposition="inline")
+    assert "Siti" not in response["Content-Disposition"] and "Wahyuni" not in response["Content-Disposition"]
+    assert f"foto-{story.slug}-{photo.pk}.jpg" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_only_a_published_consented_photo_may_sit_in_a_shared_cache(client, world):
+    """Shared caches must ask again before each reuse (withdrawal then ends the copy); drafts are private."""
+    published, photo = _photo_story(world)
+    response = client.get(f"/stories/{published.slug}/photos/{photo.pk}/")
+    assert response["Cache-Control"] == "public, no-cache"
+    assert "max-age" not in response["Cache-Control"]
+
+    draft, draft_photo = _photo_story(world, status="draft")
+    client.force_login(world.editor)
+    response = client.get(f"/stories/{draft.slug}/photos/{draft_photo.pk}/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_photo_is_gone_for_the_public(client, world):
+    story, photo = _photo_story(world)
+    url = f"/stories/{story.slug}/photos/{photo.pk}/"
+    assert client.get(url).status_code == 200
+    type(story).objects.filter(pk=story.pk).update(consent_photo_public=False)
+    assert client.get(url).status_code == 404
+
+
+def test_no_route_serves_the_media_root_directly(settings):
+    """Uploaded files reach a browser only through the checked views: MEDIA_URL resolves to nothing."""
+    import importlib
+
+    from django.urls import Resolver404, clear_url_caches, resolve
+
+    import jipp.urls
+
+    settings.DEBUG = True
+    clear_url_caches()
+    importlib.reload(jipp.urls)
+    try:
+        with pytest.raises(Resolver404):
+            resolve(f"/{settings.MEDIA_URL}story-photos/2026/01/x.jpg")
+    finally:
+        settings.DEBUG = False
+        importlib.reload(jipp.urls)
+        clear_url_caches()
