@@ -6,13 +6,20 @@ django-axes fails to store a 5 000-character username in its 255-character colum
 here validate the username like any other field first.
 """
 
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.views import PasswordResetView
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hubs.audit import security_event_record
+from hubs.audit import client_ip, security_event_record
 from hubs.choices import SecurityEventKind
+from hubs.models import SecurityEvent
 
 
 class _BoundedUsernameMixin:
@@ -46,3 +53,47 @@ class PortalAuthenticationForm(_BoundedUsernameMixin, AuthenticationForm):
 
 class PortalAdminAuthenticationForm(_BoundedUsernameMixin, AdminAuthenticationForm):
     pass
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's reset form, limited per client address and per e-mail address.
+
+    Each request is counted in the security audit log (as an e-mail hash, not the address): the log is
+    shared by every web process and survives a cache outage, which a cache-based limiter does not.
+    Going over a limit says so whether or not the address has an account, so it reveals nothing.
+    """
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        email_hash = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        since = timezone.now() - timedelta(hours=1)
+        recent = SecurityEvent.objects.filter(kind=SecurityEventKind.PASSWORD_RESET_REQUESTED, created_at__gte=since)
+        ip = client_ip(self.request) if self.request is not None else None
+        too_many = (ip and recent.filter(ip=ip).count() >= settings.PASSWORD_RESET_LIMIT_PER_ADDRESS) or (
+            recent.filter(detail__email_hash=email_hash).count() >= settings.PASSWORD_RESET_LIMIT_PER_EMAIL
+        )
+        if too_many:
+            raise ValidationError(
+                _("Terlalu banyak permintaan atur ulang kata sandi. Coba lagi dalam satu jam."), code="rate_limited"
+            )
+        security_event_record(
+            kind=SecurityEventKind.PASSWORD_RESET_REQUESTED, request=self.request, detail={"email_hash": email_hash}
+        )
+        return email
+
+
+class PortalPasswordResetView(PasswordResetView):
+    form_class = PortalPasswordResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error("email", "rate_limited"):
+            response.status_code = 429
+        return response

@@ -9,7 +9,7 @@ from hubs.views import HomeView
 from hubs.views_security import SecurityEventListView
 
 from . import views
-from .auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm
+from .auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm, PortalPasswordResetView
 
 API_DOCS_CSP = {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]}
 handler403 = "jipp.views.permission_denied"
@@ -22,6 +22,7 @@ urlpatterns = [
     path("innovations/", include("innovations.urls")),
     # Before the include: the login form validates the username before any backend sees it.
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
+    path("accounts/password_reset/", PortalPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("innovations.story_urls")),
     path("reports/", include("reports.urls")),
