@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run setup test test-e2e lint format worker beat check-migrations messages clean bench
+.PHONY: run setup test test-e2e lint format worker beat check-migrations messages clean bench audit
 
 # The venv is rebuilt only when requirements.txt changes, so a re-run of `make run` is fast.
 $(STAMP): requirements.txt
@@ -54,5 +54,13 @@ beat: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench/run.py $(BENCH_ARGS)
 
+# Dependency audit (docs/security.md) in a venv of its own, so the portal's venv stays what it runs on.
+AUDIT_VENV := .venv-audit
+PIP_AUDIT_VERSION := 2.10.1
+audit:
+	test -x $(AUDIT_VENV)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check pip-audit==$(PIP_AUDIT_VERSION))
+	$(PYTHON) scripts/audit_dependencies.py $(AUDIT_VENV)/bin/pip-audit requirements.txt
+
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) $(AUDIT_VENV) staticfiles
