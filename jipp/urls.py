@@ -30,7 +30,7 @@ urlpatterns = [
     path("api/v1/reports/", include("reports.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    # REST API (issue 5): the resources, the OpenAPI schema and its offline Swagger UI / Redoc.
+    # REST API: the resources, the OpenAPI schema and its offline Swagger UI / Redoc.
     path("api/v1/", include(("jipp.api_router", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split Swagger view serves its start-up script as a file, so scripts stay 'self'; both UIs

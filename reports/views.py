@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from hubs.permissions import is_ministry_staff
-from jipp.http import harden_file_response
+from jipp.http import stored_file_response
 
 from . import selectors, services
 from .choices import ReportKind, ReportStatus
@@ -119,19 +119,9 @@ def job_download(request, pk: int):
     job = selectors.report_job_for(request.user, pk)
     if job is None or not job.is_downloadable:
         raise Http404
-    try:
-        fh = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        fh,
-        as_attachment=True,
-        filename=job.download_name,
-        content_type=CONTENT_TYPES.get(job.output_format, "application/octet-stream"),
+    return stored_file_response(
+        job.file, stem=job.download_name, content_type=CONTENT_TYPES.get(job.output_format, "application/octet-stream")
     )
-    harden_file_response(response, filename=job.download_name)
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST

@@ -150,7 +150,7 @@ class Innovation(Reviewable):
                 fields=["jippnas_id"], condition=~Q(jippnas_id=""), name="innovation_unique_jippnas_id"
             ),
             models.CheckConstraint(condition=~Q(title=""), name="innovation_title_not_empty"),
-            # Invariants the services keep, made the database's too (issue 10).
+            # Invariants the services keep, made the database's too: imports, the shell and bulk writes bypass them.
             models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="innovation_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="innovation_version_positive"),
         ]

@@ -123,7 +123,7 @@ def innovation_detail(request, slug):
         and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
         "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
         "aspects": _aspects(innovation),
-        # Impact indicators of this innovation, charted like a programme's (issue 4).
+        # Impact indicators of this innovation, charted like a programme's (one include renders both).
         "indicator_panels": indicator_panels(innovation_indicators(innovation)),
     }
     return render(request, "innovations/innovation_detail.html", ctx)
