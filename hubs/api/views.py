@@ -8,7 +8,7 @@ from rest_framework import viewsets
 
 from jipp.api.mixins import BriefModeMixin, ConditionalMixin, PublicListCacheMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination
-from jipp.api.permissions import IsMinistryStaff
+from jipp.api.permissions import IsMinistryStaff, with_defaults
 
 from .. import selectors
 from ..models import HubMembership, Institution, Province, Regency
@@ -156,6 +156,6 @@ class HubViewSet(ReadOnlyApiViewSet):
 class MembershipViewSet(ReadOnlyApiViewSet):
     queryset = HubMembership.objects.select_related("user").order_by("hub__name", "user__username", "pk")
     serializer_class = s.MembershipSerializer
-    permission_classes = [IsMinistryStaff]
+    permission_classes = with_defaults(IsMinistryStaff)
     filterset_class = MembershipFilterSet
     lookup_value_regex = INT_ID

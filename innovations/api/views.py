@@ -17,6 +17,7 @@ from hubs import permissions
 from hubs.api.views import INT_ID, ReadOnlyApiViewSet
 from jipp.api.mixins import BriefModeMixin, ConditionalMixin, PublicListCacheMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination, PageOrCursorPagination
+from jipp.api.permissions import CanChangeReplication, CanEditRecord, with_defaults
 
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
 from ..filtersets.story import ImpactStoryFilterSet
@@ -120,8 +121,8 @@ class ReviewableViewSetMixin:
     service_module = None
     record_kwarg = ""
     write_serializer_class = None
+    permission_classes = with_defaults(CanEditRecord)
     not_your_hub = _("Anda hanya dapat membuat data untuk hub Anda sendiri.")
-    not_editable = _("Anda tidak dapat mengubah data ini.")
 
     def _service(self, verb):
         return getattr(self.service_module, f"{self.record_kwarg}_{verb}")
@@ -142,9 +143,7 @@ class ReviewableViewSetMixin:
         return self.detail_response(record, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
-        record = self.get_object()
-        if not permissions.can_edit(request.user, record):
-            raise PermissionDenied(self.not_editable)
+        record = self.get_object()  # CanEditRecord decides
         sent_if_match = self.check_if_match(record)
         serializer = self.write_serializer_class(
             record, data=request.data, partial=partial, context=self.get_serializer_context()
@@ -347,6 +346,7 @@ class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin,
     filterset_class = ReplicationFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = INT_ID
+    permission_classes = with_defaults(CanChangeReplication)
 
     def get_queryset(self):
         return (
@@ -370,9 +370,7 @@ class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin,
         return self.detail_response(replication, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
-        replication = self.get_object()
-        if not permissions.can_record_replication(request.user, replication.facilitating_hub_id):
-            raise PermissionDenied(_("Anda tidak dapat mengubah replikasi ini."))
+        replication = self.get_object()  # CanChangeReplication decides
         sent_if_match = self.check_if_match(replication)
         serializer = s.ReplicationWriteSerializer(
             replication, data=request.data, partial=partial, context=self.get_serializer_context()

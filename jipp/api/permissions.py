@@ -24,3 +24,40 @@ class IsMinistryStaff(BasePermission):
 
     def has_permission(self, request, view):
         return permissions.is_ministry_staff(request.user)
+
+
+class CanEditRecord(BasePermission):
+    """Object level: changing an innovation or a story takes `hubs.permissions.can_edit`.
+
+    Checked by `get_object()`, so the browsable API's forms and the `Allow` the renderer shows follow
+    the same rule as the write itself.
+    """
+
+    message = _("Anda tidak dapat mengubah data ini.")
+
+    def has_object_permission(self, request, view, obj):
+        if getattr(view, "action", None) not in ("update", "partial_update", "destroy"):
+            return True
+        return permissions.can_edit(request.user, obj)
+
+
+class CanChangeReplication(BasePermission):
+    """Object level: changing a replication takes the right to record one for its facilitating hub."""
+
+    message = _("Anda tidak dapat mengubah replikasi ini.")
+
+    def has_object_permission(self, request, view, obj):
+        if getattr(view, "action", None) not in ("update", "partial_update", "destroy"):
+            return True
+        return permissions.can_record_replication(request.user, obj.facilitating_hub_id)
+
+
+def with_defaults(*extra) -> list:
+    """The project's default permission classes (settings.REST_FRAMEWORK) followed by `extra`.
+
+    A view that sets `permission_classes` replaces the defaults, read-only tokens included; views
+    that need more build their list with this, and a test holds every API view to it.
+    """
+    from rest_framework.settings import api_settings
+
+    return [*api_settings.DEFAULT_PERMISSION_CLASSES, *extra]

@@ -218,6 +218,11 @@ REPORTS_REDISPATCH_AFTER_SECONDS = env.int("REPORTS_REDISPATCH_AFTER_SECONDS", d
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "jipp.api.schema.JippAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Production answers JSON only (settings.production); elsewhere the browsable API, without forms.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "jipp.api.renderers.PortalBrowsableAPIRenderer",
+    ],
     "DEFAULT_PAGINATION_CLASS": "jipp.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     # Token first: its 401 carries `WWW-Authenticate: Token`, so clients learn how to authenticate.

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import REST_FRAMEWORK, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
@@ -30,6 +30,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Other systems read JSON and people use the portal's pages: the browsable API (HTML views of the
+# API, with forms) is a developer's tool and is not served. DJANGO_API_BROWSABLE=true brings it back.
+if not env.bool("DJANGO_API_BROWSABLE", default=False):
+    REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # Production never holds synthetic records: `seed_demo` refuses to run.
 JIPP_ALLOW_DEMO_DATA = False

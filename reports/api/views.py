@@ -9,13 +9,15 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jipp.api.permissions import with_defaults
+
 from .. import selectors, services
 from ..views import job_download
 from .serializers import ReportJobSerializer, ReportRequestSerializer
 
 
 class ReportJobListCreateAPIView(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = with_defaults(permissions.IsAuthenticated)
 
     @extend_schema(summary="List your report jobs", tags=["reports"], responses=ReportJobSerializer(many=True))
     def get(self, request):
@@ -41,7 +43,7 @@ class ReportJobListCreateAPIView(APIView):
 
 
 class ReportJobDetailAPIView(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = with_defaults(permissions.IsAuthenticated)
 
     @extend_schema(summary="One report job (poll its status)", tags=["reports"], responses=ReportJobSerializer)
     def get(self, request, pk: int):
@@ -52,7 +54,7 @@ class ReportJobDetailAPIView(APIView):
 
 
 class ReportJobDownloadAPIView(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = with_defaults(permissions.IsAuthenticated)
 
     @extend_schema(
         summary="Download a finished report", tags=["reports"], responses={(200, "application/octet-stream"): bytes}
