@@ -5,6 +5,7 @@ only check the shape and types of the input. Every rule about *whether* a write 
 services and hubs.permissions.
 """
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -149,14 +150,23 @@ class TransitionSerializer(serializers.Serializer):
     )
 
 
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request else path
+
+
 class AttachmentSerializer(serializers.ModelSerializer):
-    file = serializers.FileField(read_only=True, use_url=True)
+    # The permission-checked download, never the storage's own address (which no check stands in front of).
+    file = serializers.SerializerMethodField(help_text="Download address; it checks your rights on each request.")
     aspect = serializers.ChoiceField(choices=ASPECT_FIELDS, allow_blank=True, read_only=True)
 
     class Meta:
         model = Attachment
         fields = ["id", "original_name", "content_type", "size", "aspect", "description", "file", "created_at"]
         read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_file(self, obj):
+        return _absolute(self.context.get("request"), reverse("innovations:attachment_download", args=[obj.pk]))
 
 
 class AttachmentUploadSerializer(serializers.Serializer):
@@ -194,7 +204,7 @@ class ReplicationWriteSerializer(serializers.ModelSerializer):
 # --- stories ----------------------------------------------------------------------------------------------
 class StoryPhotoSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    image = serializers.ImageField(use_url=True)
+    image = serializers.URLField(help_text="The photo's address; it checks your rights and consent on each request.")
     caption = serializers.CharField()
 
 
@@ -278,10 +288,11 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         if not story_photos_visible(story=obj, user=_user(self)):
             return []
         request = self.context.get("request")
+        # The photo route checks rights and consent on each request; the storage's address would not.
         return [
             {
                 "id": p.pk,
-                "image": request.build_absolute_uri(p.image.url) if request else p.image.url,
+                "image": _absolute(request, reverse("stories:story_photo", args=[obj.slug, p.pk])),
                 "caption": p.caption,
             }
             for p in obj.photos.all()

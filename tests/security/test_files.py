@@ -197,3 +197,33 @@ def test_no_route_serves_the_media_root_directly(settings):
         settings.DEBUG = False
         importlib.reload(jipp.urls)
         clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_the_api_links_photos_and_attachments_only_through_the_checked_routes(client, world):
+    """The API's links are the views that check rights and consent, so a withdrawal ends them too."""
+    from rest_framework.test import APIClient
+
+    story, photo = _photo_story(world)
+    api = APIClient()
+    body = api.get(f"/api/v1/stories/{story.pk}/").json()
+    link = body["photos"][0]["image"]
+    assert link == f"http://testserver/stories/{story.slug}/photos/{photo.pk}/"
+    assert client.get(link).status_code == 200
+    type(story).objects.filter(pk=story.pk).update(consent_photo_public=False)
+    assert client.get(link).status_code == 404
+
+    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    attachment = innovation_services.attachment_add(
+        innovation=innovation, user=world.editor, file=SimpleUploadedFile("bukti.pdf", PDF)
+    )
+    api.force_authenticate(world.editor)
+    listed = api.get(f"/api/v1/innovations/{innovation.pk}/attachments/").json()
+    link = listed[0]["file"] if isinstance(listed, list) else listed["results"][0]["file"]
+    assert link == f"http://testserver/innovations/attachments/{attachment.pk}/"
+    assert "/media/" not in str(listed)
+    # The draft's attachment: its hub's editor downloads it, a visitor does not.
+    client.force_login(world.editor)
+    assert client.get(link).status_code == 200
+    client.logout()
+    assert client.get(link).status_code == 404
