@@ -29,6 +29,7 @@ from ..models import (
     Replication,
 )
 from ..privacy import beneficiary_display_name, story_photos_visible
+from ..selectors.innovation import innovations_visible_to
 from ..services.innovation import INNOVATION_FIELDS
 from ..services.story import STORY_FIELDS
 from ..workflow import actions_available
@@ -37,6 +38,14 @@ from ..workflow import actions_available
 def _user(serializer):
     request = serializer.context.get("request")
     return getattr(request, "user", None)
+
+
+class VisibleInnovationField(serializers.PrimaryKeyRelatedField):
+    """An innovation by id, among those the caller may see: another hub's draft reads as "does not exist",
+    as a missing id does, so the answer does not tell that it exists."""
+
+    def get_queryset(self):
+        return innovations_visible_to(_user(self.parent) if self.parent else None)
 
 
 # --- reference data ---------------------------------------------------------------------------------------
@@ -311,7 +320,7 @@ class ImpactStoryWriteSerializer(serializers.ModelSerializer):
 
     programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
     hub = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
-    innovation = serializers.PrimaryKeyRelatedField(queryset=Innovation.objects.all(), required=False, allow_null=True)
+    innovation = VisibleInnovationField(required=False, allow_null=True)
     province = serializers.PrimaryKeyRelatedField(queryset=Province.objects.all())
     regency = serializers.PrimaryKeyRelatedField(queryset=Regency.objects.all(), required=False, allow_null=True)
     activity_type = serializers.PrimaryKeyRelatedField(queryset=ActivityType.objects.all())

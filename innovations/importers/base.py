@@ -34,6 +34,8 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from hubs import permissions
+
 from .. import files
 from ..exceptions import RowErrors
 
@@ -482,9 +484,15 @@ class Importer:
     def record_by_id(self, row: ParsedRow):
         """The record of the row's ID (read by preload), or None with an error on the ID column."""
         found = self.records.get(row.data["id"])
+        # A record the user may not see is "not found" too: another message would tell that it exists.
+        if found is not None and not self.can_see(found):
+            found = None
         if found is None:
             row.errors.append((self.header_of("id"), self.not_found_message % {"v": row.data["id"]}))
         return found
+
+    def can_see(self, obj) -> bool:
+        return permissions.can_view(self.user, obj)
 
     def remember(self, obj, previous=None) -> None:
         """Keep what preload read up to date after a row created or updated `obj` (was `previous`)."""

@@ -110,6 +110,10 @@ class ReplicationImporter(Importer):
         self.by_pair[(obj.innovation_id, obj.adopter_id)] = obj.pk
         super().remember(obj, previous)
 
+    def can_see(self, obj) -> bool:
+        # A replication is seen with its innovation (hubs.permissions.replication_visible_q).
+        return permissions.can_view(self.user, obj.innovation)
+
     def permission_error(self, row, existing):
         hub = row.data["facilitating_hub"]
         if not permissions.can_manage_hub(self.user, hub.pk):

@@ -141,6 +141,7 @@ def story_create(*, user, data: dict) -> ImpactStory:
     story = ImpactStory(hub=hub, created_by=user, is_demo=bool(data.get("is_demo", False)))
     _apply(story, data, user)
     story_validate(story)
+    _check_innovation_link(story, None)
     story.slug = _unique_slug(story.title)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
@@ -163,8 +164,10 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     if expected_version is not None and expected_version != story.version:
         raise VersionConflict(story.version)
     consent_before = (story.consent_name_public, story.consent_photo_public)
+    innovation_before = story.innovation_id
     fields = _apply(story, data, user)
     story_validate(story)
+    _check_innovation_link(story, innovation_before)
     name_withdrawn = consent_before[0] and not story.consent_name_public
     photo_withdrawn = consent_before[1] and not story.consent_photo_public
     if name_withdrawn or photo_withdrawn:
@@ -179,6 +182,21 @@ def story_update(*, story: ImpactStory, user, data: dict, expected_version: int 
     story.save(update_fields=[*dict.fromkeys(fields), "version", "updated_at"])
     published_change_record(obj=story, user=user, fields=fields)
     return story
+
+
+def _check_innovation_link(story: ImpactStory, previous_id: int | None) -> None:
+    """A story may name a published innovation, or one of its own hub: another hub's draft stays that hub's."""
+    if story.innovation_id is None or story.innovation_id == previous_id:
+        return
+    innovation = story.innovation
+    if innovation.status != "published" and innovation.hub_id != story.hub_id:
+        raise ValidationError(
+            {
+                "innovation": ValidationError(
+                    _("Pilih inovasi yang sudah terbit atau inovasi hub kisah ini."), code="innovation_not_linkable"
+                )
+            }
+        )
 
 
 def _announce_withdrawal(story: ImpactStory, reason: str) -> None:

@@ -77,3 +77,42 @@ def test_other_hub_cannot_edit_a_published_story(world, client_for, programme):
     story = ImpactStoryFactory(programme=programme, province=world.province, status="published")
     response = client_for("other_hub_member").patch(f"/api/v1/stories/{story.pk}/", {"title": "X"}, format="json")
     assert response.status_code == 403
+
+
+def _innovation_error(response):
+    assert response.status_code == 400, response.content
+    return response.json()["error"]["fields"]["innovation"]
+
+
+def test_linking_another_hubs_draft_reads_like_a_missing_innovation(world, client_for, programme):
+    """Neither answer may tell that the other hub's draft exists."""
+    story = ImpactStoryFactory(programme=programme, status="draft")
+    client = client_for("editor")
+    hidden = _innovation_error(client.patch(f"/api/v1/stories/{story.pk}/", {"innovation": world.draft_b.pk}))
+    missing = _innovation_error(client.patch(f"/api/v1/stories/{story.pk}/", {"innovation": world.draft_b.pk + 999}))
+    assert [e["code"] for e in hidden] == [e["code"] for e in missing] == ["does_not_exist"]
+    assert hidden[0]["message"].replace(str(world.draft_b.pk), "") == missing[0]["message"].replace(
+        str(world.draft_b.pk + 999), ""
+    )
+    story.refresh_from_db()
+    assert story.innovation_id is None
+
+
+def test_a_story_links_a_published_innovation_or_one_of_its_own_hub_only(world, client_for, programme):
+    story = ImpactStoryFactory(programme=programme, status="draft")
+    editor = client_for("editor")
+    assert editor.patch(f"/api/v1/stories/{story.pk}/", {"innovation": world.draft_a.pk}).status_code == 200
+    world.published_a.hub = world.hub_b
+    world.published_a.save()
+    assert editor.patch(f"/api/v1/stories/{story.pk}/", {"innovation": world.published_a.pk}).status_code == 200
+    # Staff see hub B's draft, yet may not hand it to hub A's story either.
+    staff_story = ImpactStoryFactory(programme=programme, status="draft")
+    errors = _innovation_error(
+        client_for("staff").post(
+            "/api/v1/stories/",
+            {**_payload(world, programme, world.hub_a), "innovation": world.draft_b.pk},
+            format="json",
+        )
+    )
+    assert errors[0]["code"] == "innovation_not_linkable"
+    assert staff_story.innovation_id is None

@@ -290,3 +290,27 @@ def test_housekeeping_fails_stuck_jobs_and_expires_unconfirmed_files(client, pos
     stuck.refresh_from_db()
     assert (ready.status, bool(ready.file), stuck.status) == ("failed", False, "failed")
     assert PeriodicTask.objects.filter(task="innovations.import_jobs_housekeeping", enabled=True).exists()
+
+
+def test_another_hubs_hidden_record_and_a_missing_id_give_the_same_message(client, post, world):
+    """The preview must not tell whether an ID it may not see exists: both read "no such ID"."""
+    from tests.innovations import factories as f
+
+    hidden = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Draf tersembunyi")
+    missing = hidden.pk + 1000
+    client.force_login(world.admin)
+    messages = {}
+    for pk in (hidden.pk, missing):
+        row = innovation_row(world, 1, ID=pk)
+        job = _job(_upload(post, xlsx_bytes(table([row]))))
+        job.refresh_from_db()
+        assert job.status == ImportStatus.INVALID
+        messages[pk] = [(e["column"], e["message"].replace(str(pk), "<id>")) for e in job.errors]
+    assert messages[hidden.pk] == messages[missing]
+    assert "Draf tersembunyi" not in str(messages)
+    # A visible record of another hub is still named as such (the user may see it exists).
+    hidden.status = "published"
+    hidden.save()
+    job = _job(_upload(post, xlsx_bytes(table([innovation_row(world, 1, ID=hidden.pk)]))))
+    job.refresh_from_db()
+    assert "hub lain" in str(job.errors)
