@@ -152,7 +152,8 @@ def test_hub_admin_cannot_import_into_another_hub(client, post, world):
 def test_hub_admin_cannot_update_another_hubs_innovation_by_id(client, post, world):
     from tests.innovations import factories as f
 
-    theirs = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B")
+    # Published, so hub A may see it exists (a hidden one reads as missing: the test below).
+    theirs = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
     row = innovation_row(world, 1, ID=theirs.pk, Judul="Diambil alih")
     client.force_login(world.admin)
     job = _job(_upload(post, xlsx_bytes(table([row]))))
