@@ -19,3 +19,17 @@ def refuse_nul_characters(instance: models.Model) -> None:
                 errors[field.name] = ValidationError(_("Karakter null tidak diperbolehkan."), code="null_characters")
     if errors:
         raise ValidationError(errors)
+
+
+# The range of a database id (bigint on PostgreSQL, INTEGER on SQLite): SQLite raises OverflowError,
+# a 500, for a query parameter beyond it, where PostgreSQL simply finds nothing.
+ID_MAX = 2**63 - 1
+
+
+def as_record_id(value) -> int | None:
+    """`value` (e.g. a query parameter) as a positive record id, or None when it cannot be one."""
+    text = str(value or "").strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if 0 < number <= ID_MAX else None

@@ -19,6 +19,7 @@ from hubs import permissions
 from jipp.http import stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
+from jipp.validation import as_record_id
 
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -56,11 +57,11 @@ class InnovationListView(PublicCacheMixin, FilterView):
         # The institution menu lists the chosen hub's network (and the chosen institution), not every
         # institution of the country: thousands of options made this the slowest part of the page.
         form, data = filterset.form, filterset.data or {}
-        hub, chosen = data.get("hub"), data.get("institution")
+        hub, chosen = as_record_id(data.get("hub")), as_record_id(data.get("institution"))
         narrowed = Q(pk__in=[])
-        if hub and str(hub).isdigit():
+        if hub:
             narrowed |= Q(pk=hub) | Q(coaching_hub=hub)
-        if chosen and str(chosen).isdigit():
+        if chosen:
             narrowed |= Q(pk=chosen)
         field = form.fields["institution"]
         field.queryset = field.queryset.filter(narrowed)

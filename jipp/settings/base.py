@@ -218,6 +218,11 @@ REPORTS_REDISPATCH_AFTER_SECONDS = env.int("REPORTS_REDISPATCH_AFTER_SECONDS", d
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "jipp.api.schema.JippAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": [
+        "jipp.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Production answers JSON only (settings.production); elsewhere the browsable API, without forms.
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",

@@ -263,3 +263,56 @@ def test_api_hostile_authorization_headers_are_401_or_anonymous(world, header):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=header)
     assert api.get("/api/v1/innovations/").status_code in (200, 401)
+
+
+BEYOND_AN_ID = ("99999999999999999999", "-99999999999999999999", "9223372036854775808")
+
+
+def _filter_names():
+    from jipp.api_router import router
+
+    for prefix, viewset, _basename in router.registry:
+        filterset = getattr(viewset, "filterset_class", None)
+        for name in (list(filterset.base_filters) if filterset else []) + ["id", "page", "limit"]:
+            yield f"/api/v1/{prefix}/", name
+
+
+def test_an_integer_beyond_any_id_is_no_server_error_in_any_filter(client, world):
+    """SQLite cannot take such a number at all (OverflowError): every filter of the API and the list
+    pages must answer it with 200, 400 or 404."""
+    from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
+    from innovations.filtersets.story import ImpactStoryFilterSet
+
+    api = token_client(world.staff)
+    client.force_login(world.staff)
+    addresses = list(_filter_names())
+    for page, filterset in (
+        ("/innovations/", InnovationFilterSet),
+        ("/stories/", ImpactStoryFilterSet),
+        ("/innovations/replications/", ReplicationFilterSet),
+    ):
+        addresses += [(page, name) for name in [*filterset.base_filters, "page"]]
+    assert len(addresses) > 60
+    failures = []
+    for path, name in addresses:
+        for value in BEYOND_AN_ID:
+            caller = api if path.startswith("/api/") else client
+            status = caller.get(path, {name: value}).status_code
+            if status not in (200, 400, 404):
+                failures.append((path, name, value, status))
+    assert not failures
+
+
+def test_deeply_nested_json_is_a_parse_error_not_a_server_error(world):
+    api = token_client(world.editor)
+    for depth in (40, 1000, 100_000):
+        body = "[" * depth + "]" * depth
+        response = api.post("/api/v1/innovations/", body, content_type="application/json")
+        assert response.status_code == 400, depth
+        assert response.json()["error"]["code"] == "parse_error"
+    nested = {"a": 1}
+    for _ in range(10):
+        nested = {"n": nested}
+    # Ordinary nesting still reaches the serializer, which names the missing fields.
+    response = api.post("/api/v1/innovations/", {"params": nested}, format="json")
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
