@@ -97,6 +97,19 @@ def _user_saved(sender, instance, created, raw=False, **kwargs):
         security_event_record(kind=SecurityEventKind.STAFF_FLAGS_CHANGED, user=_actor(), detail=detail)
 
 
+@receiver(post_save, sender=User, dispatch_uid="revoke_tokens_on_password_change")
+def _password_changed(sender, instance, created, raw=False, **kwargs):
+    # set_password() keeps the new raw password in `_password` until the save (Django's own hook for
+    # password_changed()); a hash upgraded at login is saved without it, so only a real change counts.
+    # A token is a password that does not expire with the old one: whoever changes a password because
+    # it leaked must not find the thief still holding a token.
+    if raw or created or getattr(instance, "_password", None) is None:
+        return
+    from .tokens import api_tokens_revoke_all
+
+    api_tokens_revoke_all(user=instance, reason="password_changed")
+
+
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="audit_user_groups")
 def _groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or (action != "post_clear" and not pk_set):

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,24 @@ def api_token_revoke(*, token: ApiToken, user) -> ApiToken:
             detail={"token_id": token.pk, "prefix": token.prefix, "name": token.name},
         )
     return token
+
+
+def api_tokens_revoke_all(*, user, reason: str) -> int:
+    """Revoke every active token of `user` (e.g. when the password changes): returns how many."""
+    now = timezone.now()
+    revoked = 0
+    for token in ApiToken.objects.filter(user=user, revoked_at__isnull=True).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    ):
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        security_event_record(
+            kind=SecurityEventKind.TOKEN_REVOKED,
+            user=user,
+            detail={"token_id": token.pk, "prefix": token.prefix, "name": token.name, "reason": reason},
+        )
+        revoked += 1
+    return revoked
 
 
 def api_token_check(plaintext: str) -> ApiToken | None:
