@@ -223,7 +223,9 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:impactstory-detail")
     programme = serializers.PrimaryKeyRelatedField(read_only=True)
     hub = serializers.PrimaryKeyRelatedField(read_only=True)
-    innovation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    innovation = serializers.SerializerMethodField(
+        help_text="The related innovation's id, or null when there is none or you may not see it (a draft)."
+    )
     province = serializers.PrimaryKeyRelatedField(read_only=True)
     regency = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     activity_type = serializers.PrimaryKeyRelatedField(read_only=True)
@@ -271,6 +273,13 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
             "photos",
             "actions",
         ]
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_innovation(self, obj):
+        # As on the story pages (privacy.story_public_row): a draft the viewer may not see is not named.
+        if obj.innovation_id is None or not permissions.can_view(_user(self), obj.innovation):
+            return None
+        return obj.innovation_id
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_beneficiary(self, obj):

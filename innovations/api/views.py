@@ -434,9 +434,12 @@ class ImpactStoryViewSet(
     def get_queryset(self):
         return (
             stories_visible_to(self.request.user)
-            # Related records by id only: no joins, no related instances.
+            # Related records by id only, but for the innovation's status and hub, which decide
+            # whether the viewer may see it named (one query per page).
             .select_related(None)
-            .prefetch_related("photos")
+            .prefetch_related(
+                "photos", Prefetch("innovation", queryset=Innovation.objects.only("id", "status", "hub_id"))
+            )
             .order_by("-story_date", "pk")
         )
 

@@ -116,3 +116,17 @@ def test_a_story_links_a_published_innovation_or_one_of_its_own_hub_only(world, 
     )
     assert errors[0]["code"] == "innovation_not_linkable"
     assert staff_story.innovation_id is None
+
+
+def test_a_story_does_not_name_a_draft_innovation_to_those_who_may_not_see_it(world, client_for, anon, programme):
+    """The story pages hide a related draft; the API did give its id to anyone."""
+    story = ImpactStoryFactory(programme=programme, innovation=world.draft_a)
+    for client in (anon, client_for("other_hub_member")):
+        assert client.get(f"/api/v1/stories/{story.pk}/").json()["innovation"] is None
+        rows = client.get("/api/v1/stories/").json()["results"]
+        assert [r["innovation"] for r in rows if r["id"] == story.pk] == [None]
+    for role in ("editor", "staff"):
+        assert client_for(role).get(f"/api/v1/stories/{story.pk}/").json()["innovation"] == world.draft_a.pk
+    story.innovation = world.published_a
+    story.save()
+    assert anon.get(f"/api/v1/stories/{story.pk}/").json()["innovation"] == world.published_a.pk
