@@ -93,9 +93,24 @@ def can_view_personal_data(user, obj) -> bool:
     return is_ministry_staff(user) or _record_hub_id(obj) in member_hub_ids(user)
 
 
+def creatable_hub_ids(user) -> set[int]:
+    """The hubs a user may start a draft for, on the pages, in the API and by import: their own hubs
+    (admin or editor); every hub for ministry staff, who record on a hub's behalf."""
+    if is_ministry_staff(user):
+        from .models import HubDesignation
+
+        return set(HubDesignation.objects.values_list("institution_id", flat=True))
+    return member_hub_ids(user)
+
+
+def can_create(user) -> bool:
+    """Whether the user may start a draft for some hub (the "new" buttons and forms)."""
+    return is_ministry_staff(user) or bool(member_hub_ids(user))
+
+
 def can_create_for_hub(user, hub_id: int) -> bool:
-    """A new draft for a hub: its members, and ministry staff, who may record on any hub's behalf (e.g. by import)."""
-    return hub_id in member_hub_ids(user) or is_ministry_staff(user)
+    """A new draft for this hub (see creatable_hub_ids)."""
+    return hub_id in creatable_hub_ids(user)
 
 
 def can_edit(user, obj) -> bool:

@@ -103,7 +103,7 @@ class InnovationForm(forms.ModelForm):
         self.user = user
         self.sdg_errors: list[str] = []
         creating = self.instance.pk is None
-        member_hubs = permissions.member_hub_ids(user)
+        member_hubs = permissions.creatable_hub_ids(user)
         if creating:
             self.fields["hub"].queryset = Institution.objects.filter(pk__in=member_hubs).order_by("name")
             self.fields["hub"].empty_label = None if len(member_hubs) == 1 else "---------"

@@ -50,7 +50,7 @@ class ImpactStoryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        hub_ids = permissions.member_hub_ids(user)
+        hub_ids = permissions.creatable_hub_ids(user)
         if self.instance.pk:
             del self.fields["hub"]
             self.fields["version"].initial = self.instance.version

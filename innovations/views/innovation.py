@@ -71,7 +71,7 @@ class InnovationListView(PublicCacheMixin, FilterView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["can_create"] = bool(permissions.member_hub_ids(user))
+        ctx["can_create"] = permissions.can_create(user)
         ctx["can_review"] = permissions.can_review(user)
         # Keep the filter panel open when a filter other than the search box is in use.
         ctx["filters_active"] = any(v for k, v in self.request.GET.items() if k not in ("q", "page"))
@@ -167,7 +167,7 @@ def _save_and_maybe_submit(request, form, awards, innovation):
 
 @login_required
 def innovation_create(request):
-    if not permissions.member_hub_ids(request.user):
+    if not permissions.can_create(request.user):
         raise PermissionDenied
     if request.method == "POST":
         form = InnovationForm(request.POST, user=request.user)

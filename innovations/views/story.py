@@ -128,7 +128,7 @@ class StoryListView(PublicCacheMixin, ListView):
         ctx["stories"] = _with_display(ctx["stories"], self.request.user)
         ctx["filter"] = self.filterset
         ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
-        ctx["can_create"] = bool(permissions.member_hub_ids(self.request.user))
+        ctx["can_create"] = permissions.can_create(self.request.user)
         return ctx
 
 
@@ -202,7 +202,7 @@ class _StoryFormMixin(LoginRequiredMixin):
 
 class StoryCreateView(_StoryFormMixin, View):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.member_hub_ids(request.user):
+        if request.user.is_authenticated and not permissions.can_create(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -211,7 +211,7 @@ class StoryCreateView(_StoryFormMixin, View):
         programme = selectors.programme_for_page(request.GET.get("programme", "tpbis"))
         if programme is not None:
             initial["programme"] = programme
-            if programme.hub_id in permissions.member_hub_ids(request.user):
+            if permissions.can_create_for_hub(request.user, programme.hub_id):
                 initial["hub"] = programme.hub
         return self._render(ImpactStoryForm(user=request.user, initial=initial))
 

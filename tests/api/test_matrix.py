@@ -22,6 +22,10 @@ def _url(innovation, suffix=""):
 def act(world, client, action):
     """Perform `action` on a record of hub A; return (response, succeeded-in-the-database)."""
     innovation = world.draft_a
+    if action == "create":
+        payload = {"title": "Draf matriks API", "institution": world.spoke.pk, "hub": world.hub_a.pk}
+        response = client.post("/api/v1/innovations/", payload, format="json")
+        return response, world.hub_a.hub_innovations.filter(title="Draf matriks API").exists()
     if action == "view_draft":
         response = client.get(_url(innovation))
         listed = innovation.pk in [row["id"] for row in client.get("/api/v1/innovations/").json()["results"]]

@@ -20,6 +20,7 @@ def test_api_matrix_is_the_pages_matrix():
 def _rule(user, record, action, published=None):
     """The hubs.permissions predicate behind each action of the matrix."""
     return {
+        "create": lambda: permissions.can_create_for_hub(user, record.hub_id),
         "view_draft": lambda: permissions.can_view(user, record),
         "edit": lambda: permissions.can_edit(user, record),
         "edit_published": lambda: permissions.can_edit(user, published),

@@ -19,6 +19,19 @@ def _login(client, user):
 
 def _do(action, client, world):
     """Take `action` through the pages; return (response, whether it took effect)."""
+    if action == "create":
+        data = innovation_form_data(
+            None,
+            hub=world.hub_a.pk,
+            institution=world.coached_a.pk,
+            title="Draf matriks",
+            stage="penerapan",
+            innovation_type="digital",
+            group="umum",
+            continuation="berlanjut",
+        )
+        response = client.post(reverse("innovations:innovation_create"), data)
+        return response, Innovation.objects.filter(title="Draf matriks", hub=world.hub_a).exists()
     if action == "view_draft":
         innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
         response = client.get(innovation.get_absolute_url())

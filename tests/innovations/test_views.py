@@ -90,10 +90,18 @@ def test_institution_outside_network_is_a_field_error(client, world):
     assert 'id="institution-error"' in response.content.decode()
 
 
-def test_create_page_needs_membership(client, world):
+def test_create_page_needs_membership_or_staff(client, world):
     assert client.get(reverse("innovations:innovation_create")).status_code == 302
-    client.force_login(world.staff)
+    client.force_login(world.other)
+    assert client.get(reverse("innovations:innovation_create")).status_code == 200
+    client.logout()
+    from .factories import UserFactory
+
+    client.force_login(UserFactory(username="tanpa_hub"))
     assert client.get(reverse("innovations:innovation_create")).status_code == 403
+    client.force_login(world.staff)
+    page = client.get(reverse("innovations:innovation_create")).content.decode()
+    assert world.hub_a.name in page and world.hub_b.name in page  # staff choose the hub
     client.force_login(world.editor)
     assert client.get(reverse("innovations:innovation_create")).status_code == 200
 
