@@ -8,7 +8,7 @@ next read. Bulk writes that bypass signals (QuerySet.update, bulk_create) are ca
 The cache is Redis in production (shared by every worker), a per-process memory cache elsewhere.
 
 A generation must never come back to a value it held before, or the values cached under it would be
-served again: so a generation starts from the clock (milliseconds), not from 1, when its key is missing
+served again: so a generation starts from the clock (microseconds), not from 1, when its key is missing
 (Redis restarted empty, the key evicted), and after a Redis outage, during which increments were lost
 (the cache ignores its errors, jipp.cache), the first read moves every generation this process knows to
 the clock again. The hubs dashboard keeps its version with the same functions.
@@ -45,7 +45,7 @@ _KNOWN_LOCK = threading.Lock()
 
 
 def _clock() -> int:
-    return time.time_ns() // 1_000_000
+    return time.time_ns() // 1_000
 
 
 def _know(key: str) -> None:
