@@ -4,7 +4,8 @@ Everything here is a read (a selector in the house style). The figures are compu
 number of queries, whatever the number of rows, and cached (Redis when CACHE_URL is set, the
 per-process memory cache otherwise).
 
-Invalidation: every cache key carries a *version number* kept in the cache itself. Any write to a
+Invalidation: every cache key carries a *version number* kept in the cache itself (a counter of
+jipp.querycache, which starts from the clock and is moved again after a Redis outage). Any write to a
 model that feeds the figures bumps the version (`dashboard_invalidate`), so the next request
 computes fresh figures and the old entries simply expire. The bump is wired with post_save /
 post_delete signals (see `connect_invalidation`, called from HubsConfig.ready) rather than one call
@@ -33,6 +34,8 @@ from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, 
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
+from jipp import querycache
+
 from . import permissions
 from .models import Cohort, HubDesignation, Institution, Province
 
@@ -50,20 +53,12 @@ MAP_GEOJSON = Path(settings.BASE_DIR) / "static" / "data" / "idn-map" / "provinc
 
 
 def cache_version() -> int:
-    version = cache.get(CACHE_VERSION_KEY)
-    if version is None:
-        # add(): two processes starting together agree on one version.
-        cache.add(CACHE_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CACHE_VERSION_KEY) or 1
-    return version
+    # The same counters as the query cache: they start from the clock and survive a Redis outage.
+    return querycache.read_generation(CACHE_VERSION_KEY)
 
 
 def _bump() -> None:
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:  # the key expired or was never set (or the cache was flushed)
-        cache.add(CACHE_VERSION_KEY, 1, timeout=None)
-        cache.incr(CACHE_VERSION_KEY)
+    querycache.move_generation(CACHE_VERSION_KEY)
 
 
 def dashboard_invalidate() -> None:

@@ -9,7 +9,9 @@ class InnovationsConfig(AppConfig):
     def ready(self):
         from hubs.models import Institution
         from jipp import pagecache, querycache
+        from jipp.jobs import register_sweeper
 
+        from .importers.jobs import import_jobs_sweep
         from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
 
         # Cached list counts and story totals are recomputed after any change of these rows.
@@ -17,3 +19,5 @@ class InnovationsConfig(AppConfig):
         querycache.watch(InnovationSDG, Award, invalidates=Innovation)
         # Every write of a row a public page can show makes the cached public pages stale.
         pagecache.watch_content()
+        # Imports requested while the broker was down are published when a worker connects to it again.
+        register_sweeper("import", import_jobs_sweep)

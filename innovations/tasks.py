@@ -60,4 +60,4 @@ def review_notification_send(event_id: int) -> int:
 
 
 # The spreadsheet import task lives with the importers; imported here so that workers register it.
-from .importers.tasks import import_job_run, import_jobs_housekeeping  # noqa: E402, F401
+from .importers.tasks import import_job_run, import_jobs_housekeeping, import_jobs_sweep  # noqa: E402, F401

@@ -6,9 +6,17 @@ a key made of the query's SQL and a *generation* number per model; saving or del
 watched model bumps its generation, so every cached value that depends on it is recomputed on the
 next read. Bulk writes that bypass signals (QuerySet.update, bulk_create) are caught by the TTL.
 The cache is Redis in production (shared by every worker), a per-process memory cache elsewhere.
+
+A generation must never come back to a value it held before, or the values cached under it would be
+served again: so a generation starts from the clock (microseconds), not from 1, when its key is missing
+(Redis restarted empty, the key evicted), and after a Redis outage, during which increments were lost
+(the cache ignores its errors, jipp.cache), the first read moves every generation this process knows to
+the clock again. The hubs dashboard keeps its version with the same functions.
 """
 
 import hashlib
+import threading
+import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -18,6 +26,8 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import cached_property
+
+from .breaker import cache_breaker
 
 TTL_SECONDS = 300
 _WATCHED: set[str] = set()
@@ -29,23 +39,61 @@ def _generation_key(model: type[Model]) -> str:
     return f"qc:gen:{model._meta.label_lower}"
 
 
+# Every generation key this process has read or moved: the ones to move after an outage.
+_KNOWN_KEYS: set[str] = set()
+_KNOWN_LOCK = threading.Lock()
+
+
+def _clock() -> int:
+    return time.time_ns() // 1_000
+
+
+def _know(key: str) -> None:
+    if key not in _KNOWN_KEYS:
+        with _KNOWN_LOCK:
+            _KNOWN_KEYS.add(key)
+
+
+def _move_to_clock(key: str) -> None:
+    cache.set(key, max(_clock(), (cache.get(key) or 0) + 1), timeout=None)
+
+
+def read_generation(key: str) -> int:
+    """The counter under `key`, started from the clock when missing; moved past every value it held
+    before the outage when the cache has just come back."""
+    _know(key)
+    value = cache.get_or_set(key, _clock, timeout=None)
+    if cache_breaker.take_recovery():
+        # The read above may be the first answer after the outage: repair, then read again.
+        with _KNOWN_LOCK:
+            keys = list(_KNOWN_KEYS)
+        for known in keys:
+            _move_to_clock(known)
+        value = cache.get_or_set(key, _clock, timeout=None)
+    return value
+
+
+def move_generation(key: str) -> None:
+    """Move the counter under `key` now (a missing key starts again from the clock)."""
+    _know(key)
+    try:
+        # With the cache down this does nothing (jipp.cache ignores the error); read_generation
+        # repairs the lost move when the cache is back.
+        cache.incr(key)
+    except ValueError:  # not cached yet (or evicted): start a new generation above every old one
+        cache.set(key, _clock(), timeout=None)
+
+
 def generation(model: type[Model]) -> int:
     """The model's current generation: changes whenever one of its rows is saved or deleted."""
-    return cache.get_or_set(_generation_key(model), 1, timeout=None)
-
-
-def _incr_once(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:  # not cached yet (or evicted): start a new generation
-        cache.set(key, 2, timeout=None)
+    return read_generation(_generation_key(model))
 
 
 def _incr(key: str) -> None:
     """Move a generation now, and again when the transaction commits: a request that read the old rows
     between the write and the commit may have cached them under the first new generation."""
-    _incr_once(key)
-    transaction.on_commit(lambda: _incr_once(key), robust=True)
+    move_generation(key)
+    transaction.on_commit(lambda: move_generation(key), robust=True)
 
 
 def bump(model: type[Model]) -> None:
@@ -63,7 +111,7 @@ _CONTENT_MODELS: set[str] = set()
 
 def content_generation() -> int:
     """Moves whenever a row of any content model is written: the version of every public page."""
-    return cache.get_or_set(CONTENT_GENERATION_KEY, 1, timeout=None)
+    return read_generation(CONTENT_GENERATION_KEY)
 
 
 def _bump_content(**kwargs) -> None:

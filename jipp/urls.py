@@ -18,6 +18,7 @@ admin.site.login_form = PortalAdminAuthenticationForm
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.healthz_live, name="healthz_live"),
     path("hubs/", include("hubs.urls")),
     path("innovations/", include("innovations.urls")),
     # Before the include: the login form validates the username before any backend sees it.

@@ -4,7 +4,8 @@ The life of a job:
 1. `report_job_request` validates the request (kind, format, permission), saves a *queued* row, and
    publishes its message after the transaction commits (`report_job_dispatch`). When the broker is
    unreachable the row stays queued and undispatched: the page says it will start shortly, and
-   `report_jobs_sweep` (periodic, and when a worker starts) publishes it later. Never an error page.
+   `report_jobs_sweep` (periodic, and whenever a worker connects to the broker: jipp.jobs) publishes it
+   later. Never an error page.
 2. The task calls `report_job_run`, which *claims* the row with a conditional UPDATE
    (queued → running): a message delivered twice finds nothing to claim and does nothing.
 3. The generator writes to a temporary file; only a complete file is saved to the reports storage.
@@ -33,6 +34,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hubs.permissions import is_ministry_staff
+from jipp.jobs import job_publish
 
 from .choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
 from .generators import ReportError, get_spec
@@ -115,15 +117,7 @@ def report_job_dispatch(*, job_id: int) -> bool:
     ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(
         dispatched_at=timezone.now(), celery_task_id=task_id
     )
-    try:
-        task.apply_async(
-            args=[job_id],
-            task_id=task_id,
-            retry=True,
-            retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
-        )
-    except Exception:  # kombu raises several types for an unreachable broker; none may reach the user
-        logger.warning("Report job %s: broker unreachable, left queued for the sweeper", job_id, exc_info=True)
+    if not job_publish(task, args=[job_id], task_id=task_id):
         job = ReportJob.objects.filter(pk=job_id).only("language").first()
         if job is not None:
             ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(

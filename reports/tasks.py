@@ -3,7 +3,6 @@
 import logging
 
 from celery import shared_task
-from celery.signals import worker_ready
 from django.conf import settings
 
 from . import services
@@ -50,14 +49,3 @@ def report_files_expire() -> int:
 @shared_task(name="reports.tasks.network_recap_schedule")
 def network_recap_schedule() -> int:
     return services.network_recap_schedule()
-
-
-@worker_ready.connect
-def _sweep_when_worker_starts(sender=None, **kwargs):
-    # A worker starting is the broker being back (or new): publish what waited for it.
-    try:
-        count = services.report_jobs_sweep()
-        if count:
-            logger.info("Published %s queued report job(s) at worker start", count)
-    except Exception:  # the worker must start even if the database is not there yet
-        logger.exception("Sweeping queued report jobs at worker start failed")

@@ -53,3 +53,16 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _closed_breakers():
+    """Each test starts with the cache and broker breakers closed: a test that took Redis away must not
+    make the next test's publishes or cache calls fail for the breaker's cool-down."""
+    from jipp.breaker import broker_breaker, cache_breaker
+
+    broker_breaker.reset()
+    cache_breaker.reset()
+    yield
+    broker_breaker.reset()
+    cache_breaker.reset()

@@ -8,6 +8,9 @@
 3. `import_job_confirm` (the uploader or staff, only when the check found no error) queues
 4. `import_job_commit`, which runs the same rows again in ONE transaction: all or nothing.
 
+A phase whose message could not be published (broker down) waits in the row and is published by
+`import_jobs_sweep` when a worker connects to the broker again (jipp.jobs), as report jobs are.
+
 Progress during a transaction cannot be written to the job row (other connections would not see
 it until the commit), so it goes to the cache (`import_progress`); with the default local-memory
 cache a separate worker's progress is not visible to the web process, the status then reads
@@ -23,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hubs import permissions
+from jipp.jobs import job_publish
 
 from ..models import ImportJob, ImportKind, ImportStatus
 from . import get_importer_class
@@ -87,14 +91,44 @@ def import_job_create(*, user, kind: str, uploaded, language: str = "id") -> Imp
     return job
 
 
-def _dispatch(job_id: int, phase: str) -> None:
+def _dispatch(job_id: int, phase: str) -> bool:
+    """Publish the job's current phase; False (the row stays as it is, for the sweeper) when the broker
+    is unreachable."""
     from .tasks import import_job_run
 
-    try:
-        import_job_run.apply_async(args=[job_id, phase], retry=True, retry_policy={"max_retries": 1})
-    except Exception:  # an unreachable broker must not become an error page; the row stays queued
-        logger.warning("Import job %s: broker unreachable", job_id, exc_info=True)
-        ImportJob.objects.filter(pk=job_id).update(message=_("Antrean sedang sibuk: coba muat ulang sebentar lagi."))
+    # Claimed first, so that a request and the sweeper never both publish a phase: an import does not
+    # claim its row when it runs, and two messages would import the file twice.
+    if not ImportJob.objects.filter(pk=job_id, dispatched_at__isnull=True).update(dispatched_at=timezone.now()):
+        return False
+    if job_publish(import_job_run, args=[job_id, phase]):
+        return True
+    ImportJob.objects.filter(pk=job_id).update(
+        dispatched_at=None, message=_("Antrean sedang sibuk: coba muat ulang sebentar lagi.")
+    )
+    return False
+
+
+def import_jobs_sweep(*, now=None) -> int:
+    """Publish the phases that never reached the broker: checks still queued and confirmed imports.
+
+    A check claims its row when it runs, so a check published long ago and never picked up (a Redis
+    restart loses its messages) is published again as reports are; an import is only ever published
+    once, and one whose worker died is failed by import_jobs_housekeeping instead.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.REPORTS_REDISPATCH_AFTER_SECONDS)
+    ImportJob.objects.filter(status=ImportStatus.QUEUED, dispatched_at__lt=stale).update(dispatched_at=None)
+    phases = {ImportStatus.QUEUED: "check", ImportStatus.IMPORTING: "commit"}
+    waiting = (
+        ImportJob.objects.filter(status__in=list(phases), dispatched_at__isnull=True)
+        .order_by("created_at")
+        .values_list("pk", "status")[:500]
+    )
+    return sum(1 for job_id, status in list(waiting) if _dispatch(job_id, phases[status]))
 
 
 def _load(job: ImportJob):
@@ -185,7 +219,11 @@ def import_job_confirm(*, job: ImportJob, user) -> ImportJob:
     if job.uploaded_by_id != user.pk and not permissions.is_ministry_staff(user):
         raise PermissionDenied
     claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
-        status=ImportStatus.IMPORTING, progress=0, started_at=timezone.now(), message=_("Sedang diimpor…")
+        status=ImportStatus.IMPORTING,
+        progress=0,
+        started_at=timezone.now(),
+        dispatched_at=None,
+        message=_("Sedang diimpor…"),
     )
     if not claimed:
         raise ValidationError(

@@ -23,3 +23,10 @@ def import_jobs_housekeeping() -> dict:
     from .jobs import import_jobs_housekeeping as run
 
     return run()
+
+
+@shared_task(name="innovations.import_jobs_sweep", soft_time_limit=60, time_limit=90)
+def import_jobs_sweep() -> int:
+    from .jobs import import_jobs_sweep as run
+
+    return run()

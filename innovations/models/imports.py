@@ -57,6 +57,8 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("kesalahan"), default=list, blank=True)
     plan = models.JSONField(_("rencana per baris"), default=list, blank=True)
     created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    # When the current phase's message was published; empty while it waits for the broker (jipp.jobs).
+    dispatched_at = models.DateTimeField(_("dikirim ke antrean"), null=True, blank=True)
     checked_at = models.DateTimeField(_("diperiksa"), null=True, blank=True)
     started_at = models.DateTimeField(_("mulai diimpor"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)

@@ -102,6 +102,19 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
+    if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+        from jipp.cache import redis_cache_options
+
+        # A Redis outage is a cache miss, never an error page (jipp.cache): Redis on the same network
+        # answers in a millisecond, so a second's silence means it is gone.
+        CACHES["default"]["OPTIONS"] = {
+            **redis_cache_options(
+                CACHES["default"]["LOCATION"],
+                connect_timeout=env.float("CACHE_CONNECT_TIMEOUT", default=0.5),
+                timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+            ),
+            **CACHES["default"].get("OPTIONS", {}),
+        }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Cached data (list counts, story totals, dashboard figures: jipp.querycache, hubs.dashboard; public

@@ -1,4 +1,5 @@
-"""`/healthz`: JSON with the database and broker state; 503 when the database cannot be reached."""
+"""`/healthz` (readiness): JSON with the database, cache and broker state; 503 when the database cannot
+be reached. `/healthz/live` (liveness): 200 whatever the dependencies."""
 
 import copy
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 HEALTHZ = reverse("healthz")
+LIVE = reverse("healthz_live")
 
 
 def _expected_broker():
@@ -45,7 +47,7 @@ def test_healthz_up(client):
     response = client.get(HEALTHZ)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "up", "broker": _expected_broker()}
+    assert response.json() == {"status": "ok", "database": "up", "cache": "local", "broker": _expected_broker()}
 
 
 def test_healthz_down_when_database_is_unreachable(client):
@@ -55,7 +57,7 @@ def test_healthz_down_when_database_is_unreachable(client):
             broken.ensure_connection()
         response = client.get(HEALTHZ)
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "down", "broker": _expected_broker()}
+    assert response.json() == {"status": "error", "database": "down", "cache": "local", "broker": _expected_broker()}
 
 
 def test_healthz_recovers_when_the_database_is_back(client):
@@ -63,3 +65,12 @@ def test_healthz_recovers_when_the_database_is_back(client):
     with unreachable_database():
         assert client.get(HEALTHZ).status_code == 503
     assert client.get(HEALTHZ).status_code == 200
+
+
+def test_liveness_answers_200_even_when_the_database_is_unreachable(client):
+    """/healthz/live looks at no dependency: a database outage must not get live processes restarted."""
+    with unreachable_database():
+        assert client.get(HEALTHZ).status_code == 503
+        response = client.get(LIVE)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

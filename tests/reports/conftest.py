@@ -7,6 +7,7 @@ from django.conf import settings as django_settings
 from pypdf import PdfReader
 from report_factories import UserFactory
 
+from jipp.breaker import broker_breaker
 from jipp.celery_app import app as celery_app
 
 
@@ -68,6 +69,9 @@ def broker_down(monkeypatch):
     _reset_pools()
 
     def back():
+        # The sweep runs in a worker that has just reconnected, whose breaker is closed again
+        # (jipp.celery_app.SweepQueuedJobs): here the same process plays both parts.
+        broker_breaker.reset()
         _reset_pools()
         monkeypatch.undo()
         conf.broker_url = old[1]
