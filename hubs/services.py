@@ -189,35 +189,3 @@ def institution_unique_slug(text: str) -> str:
     while Institution.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-@transaction.atomic
-def hub_designate(
-    *,
-    name: str,
-    kind: str,
-    cohort: Cohort,
-    acronym: str = "",
-    province: Province | None = None,
-    evidence: str = Evidence.CONFIRMED,
-    profile: str = "",
-    sources=(),
-) -> HubDesignation:
-    """Record a hub that staff found missing: the institution (created if new) and its designation."""
-    institution = Institution.objects.filter(name__iexact=name.strip()).first()
-    if institution is None:
-        institution = Institution(
-            name=name.strip(),
-            acronym=acronym.strip(),
-            kind=kind,
-            province=province,
-            slug=institution_unique_slug(acronym or name),
-        )
-        institution.full_clean()
-        institution.save()
-    designation = HubDesignation(institution=institution, cohort=cohort, evidence=evidence, profile=profile)
-    designation.full_clean()
-    designation.save()
-    if sources:
-        designation.sources.set(sources)
-    return designation

@@ -6,8 +6,8 @@ visibility rule is applied before any filter.
 Full-text search (`q`): on PostgreSQL a SearchVector over the title and the eight KIPP aspects with
 the built-in `indonesian` text search configuration (PostgreSQL >= 14 ships the Indonesian snowball
 stemmer, so "layanan" also finds "pelayanan"), ranked by SearchRank. The vector is the stored column
-`search_document` that migration 0006 adds (PostgreSQL generates it from the same fields as
-`search_vector()`, and a GIN index serves the `@@`), so ranking does not rebuild it for every match.
+`search_document` that migration 0007 adds (PostgreSQL generates it from SEARCH_FIELDS, and a GIN
+index serves the `@@`), so ranking does not rebuild it for every match.
 On SQLite: every word must occur (case-insensitively) in the title or one of the aspects.
 
 `year` is the year implementation started (`implementation_started_on`), which every innovation
@@ -16,7 +16,7 @@ has, unlike a competition category.
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
@@ -31,13 +31,8 @@ from ..models import ASPECT_FIELDS, SDG, Award, Category, Innovation, Innovation
 
 SEARCH_CONFIG = "indonesian"
 SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
-# The stored tsvector of migration 0006 (PostgreSQL only; not a model field, SQLite has none).
+# The stored tsvector of migration 0007 (PostgreSQL only; not a model field, SQLite has none).
 SEARCH_DOCUMENT_COLUMN = "search_document"
-
-
-def search_vector() -> SearchVector:
-    """The tsvector of `q`: migration 0006 stores this expression in the `search_document` column."""
-    return SearchVector(*SEARCH_FIELDS, config=SEARCH_CONFIG)
 
 
 def search(queryset, value: str):
