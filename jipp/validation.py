@@ -21,6 +21,19 @@ def refuse_nul_characters(instance: models.Model) -> None:
         raise ValidationError(errors)
 
 
+def refuse_unknown_fields(data, allowed) -> None:
+    """Raise a field-keyed ValidationError for every key of `data` that a service does not take.
+
+    A service given a field it would not store must say so: silently dropping it hides a caller's
+    mistake (a misspelt column in an import, a field the form never had).
+    """
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ValidationError(
+            {name: ValidationError(_("Kolom ini tidak dapat diisi."), code="unknown_field") for name in unknown}
+        )
+
+
 # The range of a database id (bigint on PostgreSQL, INTEGER on SQLite): SQLite raises OverflowError,
 # a 500, for a query parameter beyond it, where PostgreSQL simply finds nothing.
 ID_MAX = 2**63 - 1

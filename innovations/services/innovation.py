@@ -24,7 +24,7 @@ from hubs import permissions
 from hubs.audit import published_change_record
 from hubs.dashboard import dashboard_invalidate
 from jipp import querycache
-from jipp.validation import refuse_nul_characters
+from jipp.validation import refuse_nul_characters, refuse_unknown_fields
 
 from ..choices import Group
 from ..exceptions import RowErrors, VersionConflict
@@ -253,9 +253,7 @@ def innovation_build(
         raise PermissionDenied(_("Anda bukan anggota hub ini."))
     sdg_links = data.pop("sdg_links", None)
     awards = data.pop("awards", None)
-    unknown = set(data) - set(INNOVATION_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
+    refuse_unknown_fields(data, INNOVATION_FIELDS)
 
     innovation = Innovation(hub=hub, created_by=user, **data)
     innovation.slug = slug if slug is not None else _unique_slug(innovation.title or "")
@@ -307,9 +305,7 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
     data.pop("hub", None)  # the coordinating hub is fixed at creation
     sdg_links = data.pop("sdg_links", None)
     awards = data.pop("awards", None)
-    unknown = set(data) - set(INNOVATION_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
+    refuse_unknown_fields(data, INNOVATION_FIELDS)
 
     changed = [name for name, value in data.items() if getattr(current, name) != value]
     for name in changed:
@@ -462,9 +458,7 @@ def replication_build(*, user, data: dict, batch_checked: bool = False) -> Repli
         raise ValidationError({"facilitating_hub": _("Pilih hub fasilitator.")})
     if not permissions.can_record_replication(user, hub.pk):
         raise PermissionDenied(_("Anda tidak dapat mencatat replikasi untuk hub ini."))
-    unknown = set(data) - set(REPLICATION_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
+    refuse_unknown_fields(data, REPLICATION_FIELDS)
     replication = Replication(created_by=user, **data)
     _check_replication(replication, user)
     refuse_nul_characters(replication)
@@ -503,9 +497,7 @@ def replication_update(
     if not permissions.can_edit_replication(user, current):
         raise PermissionDenied(_("Anda tidak dapat mengubah replikasi ini."))
     data = dict(data)
-    unknown = set(data) - set(REPLICATION_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Kolom ini tidak dapat diisi.") for name in sorted(unknown)})
+    refuse_unknown_fields(data, REPLICATION_FIELDS)
     if "facilitating_hub" in data and not permissions.can_record_replication(user, data["facilitating_hub"].pk):
         raise PermissionDenied(_("Anda tidak dapat memindahkan replikasi ke hub tersebut."))
     changed = [name for name, value in data.items() if getattr(current, name) != value]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hubs import permissions
 from hubs.audit import published_change_record, security_event_record
 from hubs.choices import SecurityEventKind
-from jipp.validation import refuse_nul_characters
+from jipp.validation import refuse_nul_characters, refuse_unknown_fields
 
 from ..exceptions import VersionConflict
 from ..files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
@@ -108,8 +108,13 @@ def _store_consent_document(story: ImpactStory, uploaded) -> None:
     story.consent_document.save(django_file.name, django_file, save=False)
 
 
+# What a service takes besides the story's own fields: the hub (on creation) and the consent document.
+STORY_INPUT_EXTRAS = ("hub", "is_demo", "consent_document")
+
+
 def _apply(story: ImpactStory, data: dict, user) -> list[str]:
-    """Copy the known fields of `data` onto the story; returns the names that were given."""
+    """Copy the fields of `data` onto the story (an unknown one is an error); returns the names given."""
+    refuse_unknown_fields(data, [*STORY_FIELDS, *STORY_INPUT_EXTRAS])
     given = [f for f in STORY_FIELDS if f in data]
     consent_before = (story.consent_name_public, story.consent_photo_public, story.consent_date)
     for field in given:

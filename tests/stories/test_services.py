@@ -261,3 +261,17 @@ def test_an_erased_story_takes_no_new_personal_data(full_story, admin):
 
 def test_factory_story_is_valid(programme):
     ImpactStoryFactory(programme=programme).full_clean()
+
+
+def test_an_unknown_field_is_an_error_not_silently_dropped(editor, story_data):
+    """As for innovations: a field the service does not store is named in the error, nothing is saved."""
+    with pytest.raises(ValidationError) as caught:
+        story_create(user=editor, data={**story_data, "judul_salah_ketik": "x"})
+    assert set(caught.value.message_dict) == {"judul_salah_ketik"}
+    assert not ImpactStory.objects.exists()
+    story = story_create(user=editor, data=story_data)
+    with pytest.raises(ValidationError) as caught:
+        story_update(story=story, user=editor, data={"status": "published"})
+    assert set(caught.value.message_dict) == {"status"}
+    story.refresh_from_db()
+    assert story.status == "draft"
