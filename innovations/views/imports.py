@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -135,6 +135,13 @@ def import_confirm(request, pk: int):
     return redirect("imports:import_detail", pk=job.pk)
 
 
+def _filters_query(request) -> str:
+    query = request.GET.copy()
+    for key in ("format", "page"):
+        query.pop(key, None)
+    return query.urlencode()
+
+
 def export_list(request, name: str):
     """Exactly the current filtered view of a list page as CSV or XLSX (permissions and consent applied).
 
@@ -148,23 +155,22 @@ def export_list(request, name: str):
     filters = {k: v if len(v) > 1 else v[0] for k, v in request.GET.lists() if k not in ("format", "page")}
     table, count = export_table(name, request.user, filters)
     if count > EXPORT_INLINE_MAX:
+        # Too large to send at once: it becomes a report job, but only through a form the user posts
+        # (a link, a prefetch or a crawler's GET must not queue work).
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        from reports.services import report_job_request
-
-        report_job_request(
-            user=request.user,
-            kind="list_export",
-            output_format=output_format,
-            language=get_language() if get_language() in ("id", "en") else "id",
-            params={"list": name, "filters": filters},
-        )
         messages.info(
             request,
-            _("Daftar ini berisi %(n)s baris: ekspornya dibuat sebagai laporan dan dapat diunduh di sini.")
+            _(
+                "Daftar ini berisi %(n)s baris, terlalu banyak untuk diunduh langsung: kirim formulir ini "
+                "untuk membuat ekspornya sebagai laporan."
+            )
             % {"n": count},
         )
-        return redirect(reverse("reports:job_list"))
+        query = QueryDict(mutable=True)
+        query.update({"kind": "list_export", "output_format": output_format, "list": name})
+        query["filters"] = _filters_query(request)
+        return redirect(f"{reverse('reports:job_create')}?{query.urlencode()}")
     fd, path = tempfile.mkstemp(suffix=f".{output_format}")
     os.close(fd)
     try:

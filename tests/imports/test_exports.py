@@ -107,20 +107,29 @@ def test_exported_cells_are_protected_against_formula_injection(client, world, i
     assert rows[1][rows[0].index("Judul")] == "'-Rumus? =1+1"
 
 
-def test_large_export_becomes_a_report_job(client, world, innovations, settings, django_capture_on_commit_callbacks):
+def test_large_export_becomes_a_report_job_only_when_the_form_is_posted(
+    client, world, innovations, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A GET (a link, a prefetch, a crawler) queues nothing: it leads to the report form, prefilled
+    with the list and its filters, and posting that form makes the job."""
     from innovations.views import imports as views
 
     client.force_login(world.staff)
-    old = views.EXPORT_INLINE_MAX
-    views.EXPORT_INLINE_MAX = 1
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.get(reverse("imports:export", args=["innovations"]), {"format": "csv", "status": "draft"})
-    finally:
-        views.EXPORT_INLINE_MAX = old
-    assert response.status_code == 302 and response["Location"] == reverse("reports:job_list")
+    monkeypatch.setattr(views, "EXPORT_INLINE_MAX", 1)
+    response = client.get(reverse("imports:export", args=["innovations"]), {"format": "csv", "status": "draft"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("reports:job_create") + "?")
+    assert not ReportJob.objects.exists()
+
+    form_page = client.get(response["Location"])
+    assert form_page.status_code == 200
+    form = form_page.context["form"]
+    data = {name: form[name].value() or "" for name in ("kind", "output_format", "language", "list", "filters")}
+    assert data["kind"] == "list_export" and data["list"] == "innovations" and data["filters"] == "status=draft"
+    with django_capture_on_commit_callbacks(execute=True):
+        posted = client.post(reverse("reports:job_create"), data)
+    assert posted.status_code == 302
     job = ReportJob.objects.get()
-    assert job.kind == "list_export"
+    assert job.kind == "list_export" and job.output_format == "csv"
     assert job.params == {"list": "innovations", "filters": {"status": "draft"}}
     assert job.status == "succeeded"
     with job.file.open("rb") as fh:
