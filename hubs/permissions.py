@@ -176,3 +176,20 @@ def replication_visible_q(user) -> Q:
 def can_view_full_dashboard(user) -> bool:
     """The dashboard and benchmarking with every status (drafts, submissions): ministry staff only."""
     return is_ministry_staff(user)
+
+
+def visibility_scope(user) -> dict:
+    """What `user` may see beyond published records, as data a job can keep: {"staff", "hubs"}.
+
+    A file made for a user (a report, an export) holds what this scope allowed when it was made.
+    """
+    return {"staff": is_ministry_staff(user), "hubs": sorted(member_hub_ids(user))}
+
+
+def scope_covers(user, scope: dict) -> bool:
+    """Whether `user` may still see everything a file made under `scope` may hold."""
+    if is_ministry_staff(user):
+        return True
+    if not getattr(user, "is_authenticated", False) or scope.get("staff"):
+        return False
+    return set(scope.get("hubs") or ()) <= member_hub_ids(user)

@@ -13,6 +13,7 @@ class InnovationsConfig(AppConfig):
 
         from .importers.jobs import import_jobs_sweep
         from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
+        from .signals import story_personal_data_withdrawn
 
         # Cached list counts and story totals are recomputed after any change of these rows.
         querycache.watch(Innovation, Replication, ImpactStory, Indicator, Measurement, Institution)
@@ -21,3 +22,11 @@ class InnovationsConfig(AppConfig):
         pagecache.watch_content()
         # Imports requested while the broker was down are published when a worker connects to it again.
         register_sweeper("import", import_jobs_sweep)
+        # Story spreadsheets waiting for confirmation may hold a person whose data was withdrawn.
+        story_personal_data_withdrawn.connect(_withdraw_import_files, weak=False, dispatch_uid="imports_withdraw")
+
+
+def _withdraw_import_files(sender, story_id, hub_id=None, reason="", **kwargs):
+    from .importers.jobs import import_files_withdraw_personal
+
+    import_files_withdraw_personal(story_id=story_id, hub_id=hub_id, reason=reason)

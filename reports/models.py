@@ -32,6 +32,9 @@ class ReportJob(models.Model):
         related_name="report_jobs",
         verbose_name=_("diminta oleh"),
     )
+    # What the requester could see when the file was made ({"staff": bool, "hubs": [ids]}): the file
+    # is served only while they can still see at least that much (reports.selectors.report_job_download_for).
+    requester_scope = models.JSONField(_("cakupan akses peminta"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
     )

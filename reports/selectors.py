@@ -10,7 +10,7 @@ from django.db.models import Count, F, Max, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from hubs.models import Institution
-from hubs.permissions import is_ministry_staff, visible_q
+from hubs.permissions import is_ministry_staff, scope_covers, visible_q
 from hubs.selectors import cohorts_with_counts, hubs_list
 from innovations.models import ImpactStory, Indicator, Innovation, Measurement, Replication
 
@@ -30,6 +30,28 @@ def report_job_for(user, pk: int):
     if job.requested_by_id == user.pk or is_ministry_staff(user):
         return job
     return None
+
+
+def report_job_download_for(user, pk: int):
+    """The job if `user` may download its file now, else None: rights are checked at download time.
+
+    The requester (or staff) may, while the requester can still see everything the file was made
+    with (a user who has left the hub no longer gets its drafts) and the report's own rule still
+    admits them (e.g. a hub profile: members of that hub).
+    """
+    from .generators import ReportError, get_spec
+
+    job = report_job_for(user, pk)
+    if job is None or not job.is_downloadable:
+        return None
+    if not is_ministry_staff(user):
+        if not scope_covers(job.requested_by, job.requester_scope or {}):
+            return None
+        try:
+            get_spec(job.kind).prepare(job.requested_by, job.params)
+        except ReportError:
+            return None
+    return job
 
 
 def is_subscribed(user, kind: str) -> bool:

@@ -33,11 +33,12 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hubs.permissions import is_ministry_staff
+from hubs.permissions import is_ministry_staff, visibility_scope
 from jipp.jobs import job_publish
 
 from .choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
 from .generators import ReportError, get_spec
+from .generators.base import no_personal_data
 from .models import ReportJob, ReportSubscription
 
 logger = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ def report_job_request(
         params=clean,
         title=str(title)[:255],
         requested_by=user,
+        requester_scope=visibility_scope(user),
         message=_msg(language, lambda: _("Dalam antrean: laporan akan segera dimulai.")),
     )
     job.full_clean()
@@ -163,10 +165,16 @@ def _failure_message(exc: BaseException) -> str:
     return _("Terjadi kesalahan tak terduga saat membuat laporan. Coba lagi; jika berulang, hubungi admin portal.")
 
 
+def _this_run(job: ReportJob):
+    """The job's row while this run still owns it: a restart (report_files_withdraw_personal) or a
+    reaper that took the job from it meanwhile makes every later write of this run a no-op."""
+    return ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING, started_at=job.started_at)
+
+
 def _fail(job: ReportJob, exc: BaseException) -> None:
     message = _msg(job.language, lambda: _failure_message(exc))
     detail = "".join(traceback.format_exception(exc))[-4000:]
-    ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING).update(
+    _this_run(job).update(
         status=ReportStatus.FAILED, finished_at=timezone.now(), message=message[:500], error_detail=detail
     )
 
@@ -191,7 +199,7 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
         return "skipped" if ReportJob.objects.filter(pk=job_id).exists() else "missing"
 
     job = ReportJob.objects.select_related("requested_by").get(pk=job_id)
-    ReportJob.objects.filter(pk=job_id).update(message=_msg(job.language, lambda: _("Sedang dibuat…")))
+    _this_run(job).update(message=_msg(job.language, lambda: _("Sedang dibuat…")))
     spec = get_spec(job.kind)
     ext = EXTENSIONS[job.output_format]
     fd, tmp_path = tempfile.mkstemp(prefix="jipp-report-", suffix=f".{ext}")
@@ -199,8 +207,10 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
     stored_name = ""
     try:
         with translation.override(job.language):
-            # Permissions may have changed since the request: check them again.
+            # Permissions may have changed since the request: check them again, and record what
+            # the file is made with (downloads are refused once the requester can see less).
             spec.prepare(job.requested_by, job.params)
+            _this_run(job).update(requester_scope=visibility_scope(job.requested_by))
             row_count = spec.generate(job, tmp_path, _progress_writer(job_id))
             name = f"{spec.filename(job)}.{ext}"
         # Only a complete file reaches the storage; a failure above leaves nothing to download.
@@ -208,7 +218,7 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
             job.file.save(name, File(fh), save=False)
         stored_name = job.file.name
         finished = timezone.now()
-        done = ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(
+        done = _this_run(job).update(
             status=ReportStatus.SUCCEEDED,
             progress=100,
             file=stored_name,
@@ -220,7 +230,7 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
             error_detail="",
         )
         if not done:
-            # Cancelled or reaped meanwhile: the user no longer expects this file.
+            # Cancelled, reaped or restarted meanwhile: this file is not the one to keep.
             job.file.storage.delete(stored_name)
             return "skipped"
     except TRANSIENT_ERRORS as exc:
@@ -230,7 +240,7 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
             _fail(job, exc)
             return "failed"
         logger.warning("Report job %s: transient error, retrying: %s", job_id, exc)
-        ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(
+        _this_run(job).update(
             status=ReportStatus.QUEUED,
             progress=0,
             message=_msg(job.language, lambda: _("Gangguan sementara: laporan akan dicoba lagi otomatis.")),
@@ -336,6 +346,49 @@ def report_files_expire(*, now=None) -> int:
         )
         expired += 1
     return expired
+
+
+def report_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, reason: str = "") -> dict:
+    """A story was erased or a consent withdrawn: no stored report may keep showing what was withdrawn.
+
+    Every finished file whose kind may hold a story's personal data is deleted (the row says why and
+    the user may ask again: a new file follows the new consent); a job generating such a file right now
+    is restarted, so that what it read before the withdrawal is never saved. Any story may appear in
+    a network-wide file, so files are not narrowed by hub. Returns {"deleted": n, "restarted": n}.
+    """
+    kinds = [kind for kind in KIND_FORMATS if get_spec(kind).holds_personal_data is not no_personal_data]
+    candidates = ReportJob.objects.filter(kind__in=kinds).filter(
+        Q(status=ReportStatus.SUCCEEDED, file__gt="") | Q(status__in=[ReportStatus.RUNNING, ReportStatus.QUEUED])
+    )
+    deleted = restarted = 0
+    for job in candidates.only("pk", "kind", "params", "status", "file", "language", "started_at"):
+        if not get_spec(job.kind).holds_personal_data(job.params):
+            continue
+        if job.status == ReportStatus.SUCCEEDED:
+            job.file.storage.delete(job.file.name)
+            deleted += ReportJob.objects.filter(pk=job.pk, file=job.file.name).update(
+                file="",
+                file_size=None,
+                message=_msg(
+                    job.language,
+                    lambda: _(
+                        "Berkas dihapus karena data pribadi sebuah kisah di dalamnya ditarik (penghapusan atau "
+                        "penarikan persetujuan). Minta laporan baru."
+                    ),
+                ),
+            )
+        elif job.status == ReportStatus.RUNNING and _this_run(job).update(
+            status=ReportStatus.QUEUED,
+            progress=0,
+            dispatched_at=None,
+            message=_msg(job.language, lambda: _("Dimulai ulang karena data yang dimuatnya berubah.")),
+        ):
+            restarted += 1
+            report_job_dispatch(job_id=job.pk)
+        # A queued job has read nothing yet: it will be made with the data as it is when it runs.
+    if deleted or restarted:
+        logger.info("Story %s %s: %s report file(s) deleted, %s job(s) restarted", story_id, reason, deleted, restarted)
+    return {"deleted": deleted, "restarted": restarted}
 
 
 def report_subscription_set(*, user, active: bool, kind: str = ReportKind.NETWORK_RECAP) -> ReportSubscription:

@@ -115,9 +115,9 @@ def job_status(request, pk: int):
 
 @login_required
 def job_download(request, pk: int):
-    """Serve the file to its requester or ministry staff only; checked on every download."""
-    job = selectors.report_job_for(request.user, pk)
-    if job is None or not job.is_downloadable:
+    """Serve the file to its requester or ministry staff only; rights checked again on every download."""
+    job = selectors.report_job_download_for(request.user, pk)
+    if job is None:
         raise Http404
     return stored_file_response(
         job.file, stem=job.download_name, content_type=CONTENT_TYPES.get(job.output_format, "application/octet-stream")

@@ -276,6 +276,32 @@ def import_job_run_now(*, job_id: int, phase: str) -> str:
     raise ValueError(phase)
 
 
+def import_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, reason: str = "") -> int:
+    """A story was erased or a consent withdrawn: story spreadsheets of its hub that were uploaded but
+    not imported may hold the same person (a file, its preview labels and errors): they are dropped and
+    the uploader asked to upload again. A file being imported is left alone: the import runs through
+    the story services, which keep what an erasure removed erased. Returns how many were dropped."""
+    pending = ImportJob.objects.filter(
+        kind=ImportKind.STORIES, status__in=[ImportStatus.QUEUED, ImportStatus.READY, ImportStatus.INVALID]
+    ).select_related("uploaded_by")
+    dropped = 0
+    for job in pending:
+        uploader = job.uploaded_by
+        if not (permissions.is_ministry_staff(uploader) or hub_id in permissions.member_hub_ids(uploader)):
+            continue
+        with translation.override(job.language):
+            message = _(
+                "Dibatalkan: data pribadi sebuah kisah hub ini ditarik (penghapusan atau penarikan persetujuan), "
+                "dan berkas ini mungkin memuatnya. Periksa berkas Anda lalu unggah lagi."
+            )
+        if ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ImportStatus.FAILED, message=message, plan=[], errors=[], finished_at=timezone.now()
+        ):
+            _delete_file(job)
+            dropped += 1
+    return dropped
+
+
 def import_jobs_housekeeping(*, now=None) -> dict:
     """Hourly: fail jobs whose worker died (checking/importing past the task's time limit; an import's
     transaction died with it, so nothing was written) and delete files of checks never confirmed.

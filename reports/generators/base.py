@@ -14,12 +14,19 @@ class ReportError(Exception):
         self.message = message
 
 
+def no_personal_data(params) -> bool:
+    return False
+
+
 @dataclass
 class ReportSpec:
     kind: str
     prepare: Callable  # (user, params) -> (clean params, title); raises ReportError
     generate: Callable  # (job, path, progress) -> row count
     filename: Callable  # (job) -> file name without extension
+    # (params) -> whether a file of these parameters may hold a story's personal data (a name,
+    # a photo): such files are removed when a story is erased or a consent withdrawn.
+    holds_personal_data: Callable = no_personal_data
 
 
 REGISTRY: dict[str, ReportSpec] = {}

@@ -33,6 +33,7 @@ class ExportSpec:
     queryset: Callable  # (user, QueryDict of filters) -> QuerySet
     columns: list
     row_context: Callable | None = None  # (user) -> extra argument for the column functions
+    personal_data: bool = False  # rows may hold a person's consented name or personal fields
 
 
 EXPORTS: dict[str, ExportSpec] = {}
@@ -86,7 +87,12 @@ def filename(job):
     return f"ekspor-{job.params.get('list', 'daftar')}-{timezone.localdate():%Y-%m-%d}"
 
 
-register(ReportSpec(ReportKind.LIST_EXPORT, prepare, generate, filename))
+def holds_personal_data(params) -> bool:
+    spec = EXPORTS.get(params.get("list"))
+    return spec is None or spec.personal_data
+
+
+register(ReportSpec(ReportKind.LIST_EXPORT, prepare, generate, filename, holds_personal_data=holds_personal_data))
 
 
 # --- Registered lists -----------------------------------------------------------------------
@@ -163,6 +169,7 @@ def _register_record_lists():
                 for key in story_import.EXPORT_KEYS
             ],
             row_context=story_import.PublicRows,
+            personal_data=True,
         )
     )
 

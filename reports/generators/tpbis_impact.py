@@ -80,4 +80,5 @@ def filename(job):
     return f"dampak-{programme.slug if programme else 'program'}-{timezone.localdate():%Y-%m-%d}"
 
 
-register(ReportSpec(ReportKind.TPBIS_IMPACT, prepare, generate, filename))
+# The PDF lists recent stories with their beneficiaries' consented names.
+register(ReportSpec(ReportKind.TPBIS_IMPACT, prepare, generate, filename, holds_personal_data=lambda params: True))
