@@ -1,6 +1,6 @@
 """API representations of innovations, replications, stories, indicators and their reference data.
 
-Read serializers say what a client sees (consent rules come from innovations.privacy); write serializers
+Read serializers say what a client sees (a story through innovations.privacy.PublicStory); write serializers
 only check the shape and types of the input. Every rule about *whether* a write may happen lives in the
 services and hubs.permissions.
 """
@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from hubs import permissions
 from hubs.models import Institution, Province, Regency
 from jipp.api.mixins import DynamicFieldsMixin
 
@@ -28,7 +27,7 @@ from ..models import (
     Programme,
     Replication,
 )
-from ..privacy import beneficiary_display_name, story_photos_visible
+from ..privacy import story_public
 from ..selectors.innovation import innovations_visible_to
 from ..services.innovation import INNOVATION_FIELDS
 from ..services.story import STORY_FIELDS
@@ -274,16 +273,20 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
             "actions",
         ]
 
+    def _public(self, obj):
+        """The story as the caller may see it (innovations.privacy), once per story for all fields."""
+        if getattr(self, "_public_of", (None,))[0] is not obj:
+            self._public_of = (obj, story_public(story=obj, user=_user(self)))
+        return self._public_of[1]
+
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_innovation(self, obj):
-        # As on the story pages (privacy.story_public_row): a draft the viewer may not see is not named.
-        if obj.innovation_id is None or not permissions.can_view(_user(self), obj.innovation):
-            return None
-        return obj.innovation_id
+        innovation = self._public(obj).innovation
+        return innovation.pk if innovation is not None else None
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_beneficiary(self, obj):
-        return beneficiary_display_name(story=obj, user=_user(self))
+        return self._public(obj).beneficiary_name
 
     @extend_schema_field(
         {
@@ -297,14 +300,17 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         }
     )
     def get_personal(self, obj):
-        if not permissions.can_view_personal_data(_user(self), obj):
+        public = self._public(obj)
+        if not public.personal:
             return None
-        return {"gender": obj.gender, "age_group": obj.age_group, "has_disability": obj.has_disability}
+        return {
+            "gender": public.gender or "",
+            "age_group": public.age_group or "",
+            "has_disability": public.has_disability,
+        }
 
     @extend_schema_field(StoryPhotoSerializer(many=True))
     def get_photos(self, obj):
-        if not story_photos_visible(story=obj, user=_user(self)):
-            return []
         request = self.context.get("request")
         # The photo route checks rights and consent on each request; the storage's address would not.
         return [
@@ -313,7 +319,7 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
                 "image": _absolute(request, reverse("stories:story_photo", args=[obj.slug, p.pk])),
                 "caption": p.caption,
             }
-            for p in obj.photos.all()
+            for p in self._public(obj).photos
         ]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))

@@ -1,6 +1,6 @@
 """Import of TPBIS impact stories: each row becomes story_create / story_update, as from the form.
 
-The columns are those of the story export (innovations.privacy.story_public_row, so that an export
+The columns are those of the story export (innovations.privacy.PublicStory.row, so that an export
 re-imports unchanged) plus the consent date. A row updates the story with its ID, or the one of the
 same programme and title; otherwise it creates a draft. Consent rules are the service's.
 """
@@ -12,7 +12,7 @@ from hubs import permissions
 
 from ..choices import AgeGroup, Gender, LibraryLevel
 from ..models import ActivityType, ImpactStory, Programme
-from ..privacy import PUBLIC_ROW_KEYS, story_public_row
+from ..privacy import PUBLIC_ROW_KEYS, story_public
 from ..services import innovation as innovation_services
 from ..services import story as services
 from . import lookups
@@ -66,7 +66,7 @@ COLUMNS = [
     ),
     _ro("photos_visible", "Foto terlihat", "Photos visible"),
     _ro("personal_data_erased", "Data pribadi dihapus", "Personal data erased"),
-    # Not in exports (story_public_row leaves it out); needed when a new story has consent.
+    # Not in exports (PublicStory.row leaves it out); needed when a new story has consent.
     ImportColumn("consent_date", "Tanggal persetujuan", "Consent date", kind="date"),
 ]
 
@@ -146,13 +146,13 @@ class StoryImporter(Importer):
 
     def _values(self, row, existing=None):
         values = {key: row.data[key] for key in FIELD_KEYS if key in row.present}
-        # The export leaves out a related innovation the user may not see (privacy.story_public_row):
+        # The export leaves out a related innovation the user may not see (privacy.PublicStory.row):
         # a blank cell then means "not shown", not "remove the link".
         if (
             existing is not None
             and values.get("innovation", "") is None
             and existing.innovation_id
-            and not permissions.can_view(self.user, existing.innovation)
+            and story_public(story=existing, user=self.user).innovation is None
         ):
             del values["innovation"]
         return values
@@ -182,7 +182,7 @@ def export_queryset(user, filters):
 
 
 class PublicRows:
-    """Per-export memo: one story_public_row per story (consent decided there), read by every column."""
+    """Per-export memo: one PublicStory row per story (consent decided there), read by every column."""
 
     def __init__(self, user):
         self.user = user
@@ -193,5 +193,5 @@ class PublicRows:
         if key == "id":
             return story.pk
         if self._pk != story.pk:
-            self._pk, self._row = story.pk, story_public_row(story=story, user=self.user)
+            self._pk, self._row = story.pk, story_public(story=story, user=self.user).row()
         return self._row[key]

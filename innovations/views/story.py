@@ -13,14 +13,14 @@ from django.views import View
 from django.views.generic import ListView
 
 from hubs import permissions
-from jipp.http import PRIVATE, PUBLIC_REVALIDATE, stored_file_response
+from jipp.http import stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.story import ImpactStoryFilterSet
 from ..models import StoryPhoto
-from ..privacy import beneficiary_display_name, story_photo_is_public, story_photos_visible
+from ..privacy import stories_public, story_public
 from ..selectors import story as selectors
 from ..services import story as services
 from ..story_forms import ImpactStoryForm, TransitionForm
@@ -37,17 +37,10 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
         fields = ["q", "province", "library_level", "activity_type", "year"]
 
 
-def _with_display(stories, user):
-    """The stories with what the templates may show of each (the privacy rule is decided once, here),
-    read only when the template reads them (a cached fragment never does)."""
-
-    def load():
-        rows = list(stories)
-        for story in rows:
-            story.display_name = beneficiary_display_name(story=story, user=user)
-        return rows
-
-    return SimpleLazyObject(load)
+def _as_public(stories, user):
+    """The stories as this user may see them (innovations.privacy), read only when the template reads
+    them (a cached fragment never does)."""
+    return SimpleLazyObject(lambda: stories_public(stories, user))
 
 
 def indicator_panels(indicators) -> list[tuple]:
@@ -94,7 +87,7 @@ class ProgrammeDetailView(PublicCacheMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _with_display(ctx["stories"], self.request.user)
+        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
         # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
         ctx.update(
             programme=self.programme,
@@ -125,7 +118,7 @@ class StoryListView(PublicCacheMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _with_display(ctx["stories"], self.request.user)
+        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
         ctx["filter"] = self.filterset
         ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
         ctx["can_create"] = permissions.can_create(self.request.user)
@@ -143,15 +136,12 @@ class StoryDetailView(View):
     def get(self, request, slug):
         story = _story_or_404(slug, request.user)
         user = request.user
+        # The template is given the story only as this user may see it: it decides nothing itself.
         ctx = {
-            "story": story,
-            "display_name": beneficiary_display_name(story=story, user=user),
-            "show_personal": permissions.can_view_personal_data(user, story),
-            "photos": list(story.photos.all()) if story_photos_visible(story=story, user=user) else [],
+            "story": story_public(story=story, user=user),
             "actions": actions_available(user, story),
             "can_edit": permissions.can_edit(user, story),
             "can_erase": story.erased_at is None and permissions.can_erase_personal_data(user, story),
-            "show_innovation": story.innovation_id and permissions.can_view(user, story.innovation),
             "transition_form": TransitionForm(),
         }
         return render(request, "stories/story_detail.html", ctx)
@@ -161,17 +151,17 @@ class StoryPhotoView(View):
     """Serve a photo only to those who may see it: media URLs are never linked for story photos."""
 
     def get(self, request, slug, pk):
-        story = _story_or_404(slug, request.user)
-        if not story_photos_visible(story=story, user=request.user):
+        story = story_public(story=_story_or_404(slug, request.user), user=request.user)
+        if not story.photos_visible:
             raise Http404
-        photo = get_object_or_404(StoryPhoto, pk=pk, story=story)
+        photo = get_object_or_404(StoryPhoto, pk=pk, story_id=story.pk)
         # The uploader's file name may hold the beneficiary's name: the download is named after the story.
         return stored_file_response(
             photo.image,
             stem=f"foto-{story.slug}-{photo.pk}",
             content_type=photo.content_type,
             inline=True,
-            cache_control=PUBLIC_REVALIDATE if story_photo_is_public(story) else PRIVATE,
+            cache_control=story.photo_cache_control,
         )
 
 
@@ -180,7 +170,7 @@ class ConsentDocumentView(LoginRequiredMixin, View):
 
     def get(self, request, slug):
         story = _story_or_404(slug, request.user)
-        if not story.consent_document or not permissions.can_view_personal_data(request.user, story):
+        if not story_public(story=story, user=request.user).has_consent_document:
             raise Http404
         return stored_file_response(story.consent_document, stem=f"persetujuan-{story.slug}")
 

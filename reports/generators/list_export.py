@@ -157,7 +157,7 @@ def _register_record_lists():
             columns=_importer_columns(replication_import.COLUMNS),
         )
     )
-    # Stories: every value comes from innovations.privacy.story_public_row, which applies consent
+    # Stories: every value comes from innovations.privacy.PublicStory.row, which applies consent
     # (names as initials, no personal fields) for whoever requested the export.
     register_export(
         ExportSpec(

@@ -30,11 +30,12 @@ def prepare(user, params):
 
 
 def _story_rows(stories, user):
-    # Names follow the consent rules of the privacy module (issue 4): imported here, not at module
-    # load, so that the other report kinds work without it.
-    from innovations.privacy import beneficiary_display_name
+    # The PDF is given the stories only as the requester may see them (names under consent, a hidden
+    # related innovation left out): imported here, not at module load, so that the other report
+    # kinds work without it.
+    from innovations.privacy import stories_public
 
-    return [{"story": s, "name": beneficiary_display_name(story=s, user=user)} for s in stories]
+    return stories_public(stories, user)
 
 
 def generate(job, path, progress):
