@@ -9,6 +9,8 @@ import time
 
 from django.conf import settings
 
+from .http import PRIVATE
+
 STAFF_FLAG = "_jipp_staff_idle"
 SEEN_KEY = "_jipp_staff_seen"
 # Refresh the expiry at most this often: each refresh is a write of the session row.
@@ -39,3 +41,23 @@ class StaffSessionTimeoutMiddleware:
                 session[SEEN_KEY] = now
                 session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return self.get_response(request)
+
+
+class PrivateByDefaultMiddleware:
+    """Every response that does not say otherwise is `private, no-store` (jipp.http.PRIVATE).
+
+    Pages and API answers depend on who asks (their CSRF token, their hubs' drafts, names under
+    consent rules), so no shared cache (a proxy, a CDN) may keep one, and no browser may keep one
+    on disk after the user signs out. The one exception says so itself: a published story's photo
+    with photo consent (innovations.privacy.PublicStory.photo_cache_control). Static files are
+    served before this middleware runs (WhiteNoise) and keep their own long-lived headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = PRIVATE
+        return response

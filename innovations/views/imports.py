@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from hubs import permissions
 from jipp.forms import bootstrapify
+from jipp.http import PRIVATE
 from reports.generators.list_export import EXPORTS, export_table
 from reports.generators.writers import write_tables
 
@@ -185,5 +186,5 @@ def export_list(request, name: str):
         content_type=CONTENT_TYPES[output_format],
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE
     return response
