@@ -106,7 +106,7 @@ def initials(name: str) -> str:
     return " ".join(f"{word[0].upper()}." for word in (name or "").split() if word[:1].isalnum())
 
 
-def story_photo_is_public(story: ImpactStory) -> bool:
+def _photo_is_public(story: ImpactStory) -> bool:
     """Whether the story's photos are public alike for everyone (published, consented, not erased),
     so that a shared cache may hold them; anything else is personal to the viewer."""
     return story.status == "published" and story.consent_photo_public and story.erased_at is None
@@ -209,7 +209,7 @@ class PublicStory:
     @property
     def photo_cache_control(self) -> str:
         """Cache-Control of the story's photos: shared caches may keep only what is public alike."""
-        return PUBLIC_REVALIDATE if story_photo_is_public(self._story) else PRIVATE
+        return PUBLIC_REVALIDATE if _photo_is_public(self._story) else PRIVATE
 
     def row(self) -> dict:
         """The values a list or an export may show, keyed by PUBLIC_ROW_KEYS.
