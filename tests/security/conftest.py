@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.innovations.conftest import build_world, sdgs  # noqa: F401 — `sdgs` is a fixture used by `world`
+from tests.innovations.conftest import build_world, eager_celery, sdgs  # noqa: F401 — fixtures used here
 
 
 @pytest.fixture(autouse=True)

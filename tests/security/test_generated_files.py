@@ -17,24 +17,15 @@ from pypdf import PdfReader
 from hubs.models import HubMembership as Membership
 from innovations.models import ImportJob, ImportKind, ImportStatus
 from innovations.services.story import story_erase_personal_data, story_update
-from jipp.celery_app import app as celery_app
 from reports import services as report_services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
 from tests.innovations import factories as f
 from tests.stories.factories import ImpactStoryFactory, ProgrammeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 NAME = "Sentinela Rahmawati Uji"
-
-
-@pytest.fixture(autouse=True)
-def _eager():
-    old = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = old
 
 
 def text_of(name: str, content: bytes) -> str:
