@@ -122,6 +122,7 @@ def job_dispatch(job_type: JobType, *, job_id: int) -> bool:
     )
     if job is None:
         return False
+    task = job_type.task()  # resolved before the claim: a row is never left claimed and unpublished
     task_id = str(uuid.uuid4())
     claim = {"dispatched_at": timezone.now()}
     if job_type.records_task_id:
@@ -129,7 +130,7 @@ def job_dispatch(job_type: JobType, *, job_id: int) -> bool:
     # Claimed before publishing: with the eager default the task runs inside apply_async.
     if not model.objects.filter(pk=job_id, status=job.status, dispatched_at__isnull=True).update(**claim):
         return False
-    if job_publish(job_type.task(), args=job_type.task_args(job), task_id=task_id):
+    if job_publish(task, args=job_type.task_args(job), task_id=task_id):
         return True
     model.objects.filter(pk=job_id, status=job.status, dispatched_at=claim["dispatched_at"]).update(
         dispatched_at=None, message=job_text(job.language, job_type.busy_message)
