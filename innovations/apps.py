@@ -9,9 +9,9 @@ class InnovationsConfig(AppConfig):
     def ready(self):
         from hubs.models import Institution
         from jipp import pagecache, querycache
-        from jipp.jobs import register_sweeper
+        from jipp.jobs import register_job_type
 
-        from .importers.jobs import import_jobs_sweep
+        from .importers.jobs import IMPORT_JOBS
         from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
         from .signals import story_personal_data_withdrawn
 
@@ -21,7 +21,7 @@ class InnovationsConfig(AppConfig):
         # Every write of a row a public page can show makes the cached public pages stale.
         pagecache.watch_content()
         # Imports requested while the broker was down are published when a worker connects to it again.
-        register_sweeper("import", import_jobs_sweep)
+        register_job_type(IMPORT_JOBS)
         # Story spreadsheets waiting for confirmation may hold a person whose data was withdrawn.
         story_personal_data_withdrawn.connect(_withdraw_import_files, weak=False, dispatch_uid="imports_withdraw")
 

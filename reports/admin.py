@@ -7,6 +7,8 @@ editable under "Periodic tasks" in the admin.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from jipp.jobs import jobs_sweep_type
+
 from . import services
 from .models import ReportJob, ReportSubscription
 
@@ -26,7 +28,7 @@ class ReportJobAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Kirim ulang pekerjaan yang masih antre"))
     def sweep_queued(self, request, queryset):
-        count = services.report_jobs_sweep()
+        count = jobs_sweep_type(services.REPORT_JOBS)
         self.message_user(request, _("%(n)s pekerjaan dikirim ke antrean.") % {"n": count})
 
 

@@ -6,12 +6,12 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from innovations.signals import story_personal_data_withdrawn
-        from jipp.jobs import register_sweeper
+        from jipp.jobs import register_job_type
 
         from . import services
 
         # Jobs requested while the broker was down are published when a worker connects to it again.
-        register_sweeper("report", services.report_jobs_sweep)
+        register_job_type(services.REPORT_JOBS)
         # Erasure and consent withdrawal reach the files already made (weak=False: the receiver is a
         # module-level function kept for the life of the process anyway).
         story_personal_data_withdrawn.connect(_withdraw_report_files, weak=False, dispatch_uid="reports_withdraw")

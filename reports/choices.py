@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jipp.jobs.models import JobLanguage
+
 
 class ReportKind(models.TextChoices):
     NETWORK_RECAP = "network_recap", _("Rekap jaringan")
@@ -18,9 +20,8 @@ class ReportFormat(models.TextChoices):
     PDF = "pdf", _("PDF")
 
 
-class ReportLanguage(models.TextChoices):
-    ID = "id", _("Bahasa Indonesia")
-    EN = "en", _("English")
+# A report is written in the language of its job's messages.
+ReportLanguage = JobLanguage
 
 
 class ReportStatus(models.TextChoices):

@@ -5,16 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from jipp.jobs.models import Job, job_status_field
+
 from .choices import FINISHED_STATUSES, ReportFormat, ReportKind, ReportLanguage, ReportStatus
-from .storage import reports_storage
 
 
-def report_upload_path(instance, filename):
-    # One folder per job: file names stay readable for the user and never collide.
-    return f"reports/{instance.pk}/{filename}"
-
-
-class ReportJob(models.Model):
+class ReportJob(Job):
     """One requested report: what, for whom, its progress, and the file it produced.
 
     The row is the source of truth for the job's state (not Celery's result backend): the task
@@ -24,7 +20,6 @@ class ReportJob(models.Model):
     kind = models.CharField(_("jenis laporan"), max_length=30, choices=ReportKind.choices)
     params = models.JSONField(_("parameter"), default=dict, blank=True)
     output_format = models.CharField(_("format"), max_length=5, choices=ReportFormat.choices)
-    language = models.CharField(_("bahasa"), max_length=5, choices=ReportLanguage.choices, default=ReportLanguage.ID)
     title = models.CharField(_("judul"), max_length=255, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -35,31 +30,18 @@ class ReportJob(models.Model):
     # What the requester could see when the file was made ({"staff": bool, "hubs": [ids]}): the file
     # is served only while they can still see at least that much (reports.selectors.report_job_download_for).
     requester_scope = models.JSONField(_("cakupan akses peminta"), default=dict, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
-    )
-    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
-    message = models.CharField(_("pesan"), max_length=500, blank=True)
+    status = job_status_field(ReportStatus.choices, ReportStatus.QUEUED)
     error_detail = models.TextField(_("rincian galat (untuk staf)"), blank=True)
-    file = models.FileField(
-        _("berkas"), upload_to=report_upload_path, storage=reports_storage, max_length=255, blank=True
-    )
     file_size = models.PositiveBigIntegerField(_("ukuran berkas (bita)"), null=True, blank=True)
     row_count = models.PositiveIntegerField(_("jumlah baris"), null=True, blank=True)
-    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    dispatched_at = models.DateTimeField(_("dikirim ke antrean"), null=True, blank=True)
-    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("kedaluwarsa"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     celery_task_id = models.CharField(_("ID tugas Celery"), max_length=255, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(Job.Meta):
         verbose_name = _("pekerjaan laporan")
         verbose_name_plural = _("pekerjaan laporan")
         constraints = [
-            models.CheckConstraint(condition=Q(progress__gte=0, progress__lte=100), name="reportjob_progress_0_100"),
+            *Job.Meta.constraints,
             models.CheckConstraint(
                 condition=~Q(status=ReportStatus.SUCCEEDED) | Q(finished_at__isnull=False),
                 name="reportjob_succeeded_has_finished_at",
@@ -80,6 +62,10 @@ class ReportJob(models.Model):
     @property
     def is_downloadable(self) -> bool:
         return self.status == ReportStatus.SUCCEEDED and bool(self.file)
+
+    def upload_path(self, filename: str) -> str:
+        # One folder per job: file names stay readable for the user and never collide.
+        return f"reports/{self.pk}/{filename}"
 
     @property
     def download_name(self) -> str:

@@ -10,18 +10,15 @@ The life of a job:
    (queued → running): a message delivered twice finds nothing to claim and does nothing.
 3. The generator writes to a temporary file; only a complete file is saved to the reports storage.
    Any failure leaves no file behind and a message the user understands.
-4. `report_jobs_reap` fails jobs stuck in *running* (a killed worker), `report_files_expire` deletes
-   files past `expires_at`.
+4. The framework (jipp.jobs, with `REPORT_JOBS`) fails jobs stuck in *running* (a killed worker),
+   publishes again what waits, and deletes files past `expires_at`.
 """
 
 import errno
 import logging
 import os
 import tempfile
-import time
 import traceback
-import uuid
-from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -32,9 +29,19 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hubs.permissions import is_ministry_staff, visibility_scope
-from jipp.jobs import job_publish
+from jipp.jobs import (
+    JobProgress,
+    JobType,
+    job_claim,
+    job_dispatch,
+    job_expires_at,
+    job_file_delete,
+    job_text,
+    job_this_run,
+)
 
 from .choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
 from .generators import ReportError, get_spec
@@ -52,10 +59,30 @@ class TransientReportError(Exception):
     """Raised by report_job_run after putting the job back in the queue; the task retries it."""
 
 
-def _msg(language: str, text_fn) -> str:
-    """A user-facing message in the job's language (messages are stored as text on the row)."""
-    with translation.override(language):
-        return str(text_fn())
+def _task():
+    from .tasks import report_job_run
+
+    return report_job_run
+
+
+REPORT_JOBS = JobType(
+    name="report",
+    model=ReportJob,
+    task=_task,
+    waiting={ReportStatus.QUEUED: True},
+    running=(ReportStatus.RUNNING,),
+    failed=ReportStatus.FAILED,
+    time_limit=lambda: settings.REPORTS_TIME_LIMIT,
+    busy_message=gettext_lazy("Antrean sedang sibuk: laporan tersimpan dan akan dimulai sebentar lagi."),
+    reaped_message=gettext_lazy(
+        "Pembuatan laporan terhenti sebelum selesai (proses pembuat laporan berhenti atau melewati "
+        "batas waktu). Silakan minta laporan ini lagi."
+    ),
+    reaped_values={"error_detail": "reaped: running past REPORTS_TIME_LIMIT + JOBS_REAP_GRACE_SECONDS"},
+    expired_message=gettext_lazy("Berkas telah dihapus karena kedaluwarsa. Minta laporan baru."),
+    file_statuses=(ReportStatus.SUCCEEDED,),
+    records_task_id=True,
+)
 
 
 # --- Request and dispatch -------------------------------------------------------------------
@@ -101,7 +128,7 @@ def report_job_request(
         title=str(title)[:255],
         requested_by=user,
         requester_scope=visibility_scope(user),
-        message=_msg(language, lambda: _("Dalam antrean: laporan akan segera dimulai.")),
+        message=job_text(language, lambda: _("Dalam antrean: laporan akan segera dimulai.")),
     )
     job.full_clean()
     job.save()
@@ -112,44 +139,12 @@ def report_job_request(
 
 def report_job_dispatch(*, job_id: int) -> bool:
     """Publish the job's message. False (and the job stays queued) when the broker is unreachable."""
-    from .tasks import report_job_run as task
-
-    task_id = str(uuid.uuid4())
-    # Record the attempt first: with the eager default the task runs inside apply_async.
-    ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(
-        dispatched_at=timezone.now(), celery_task_id=task_id
-    )
-    if not job_publish(task, args=[job_id], task_id=task_id):
-        job = ReportJob.objects.filter(pk=job_id).only("language").first()
-        if job is not None:
-            ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(
-                dispatched_at=None,
-                message=_msg(
-                    job.language,
-                    lambda: _("Antrean sedang sibuk: laporan tersimpan dan akan dimulai sebentar lagi."),
-                ),
-            )
-        return False
-    return True
+    return job_dispatch(REPORT_JOBS, job_id=job_id)
 
 
 # --- Run ------------------------------------------------------------------------------------
 
 EXTENSIONS = {ReportFormat.XLSX: "xlsx", ReportFormat.CSV: "csv", ReportFormat.PDF: "pdf"}
-
-
-def _progress_writer(job_id: int):
-    """A progress callback that writes at most about once a second (or on a jump of 5 points)."""
-    state = {"pct": 0, "at": 0.0}
-
-    def progress(pct: int):
-        pct = max(0, min(int(pct), 99))
-        now = time.monotonic()
-        if pct > state["pct"] and (pct - state["pct"] >= 5 or now - state["at"] >= 1):
-            ReportJob.objects.filter(pk=job_id, status=ReportStatus.RUNNING).update(progress=pct)
-            state.update(pct=pct, at=now)
-
-    return progress
 
 
 def _failure_message(exc: BaseException) -> str:
@@ -165,16 +160,10 @@ def _failure_message(exc: BaseException) -> str:
     return _("Terjadi kesalahan tak terduga saat membuat laporan. Coba lagi; jika berulang, hubungi admin portal.")
 
 
-def _this_run(job: ReportJob):
-    """The job's row while this run still owns it: a restart (report_files_withdraw_personal) or a
-    reaper that took the job from it meanwhile makes every later write of this run a no-op."""
-    return ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING, started_at=job.started_at)
-
-
 def _fail(job: ReportJob, exc: BaseException) -> None:
-    message = _msg(job.language, lambda: _failure_message(exc))
+    message = job_text(job.language, lambda: _failure_message(exc))
     detail = "".join(traceback.format_exception(exc))[-4000:]
-    _this_run(job).update(
+    job_this_run(job).update(
         status=ReportStatus.FAILED, finished_at=timezone.now(), message=message[:500], error_detail=detail
     )
 
@@ -184,22 +173,14 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
 
     Raises TransientReportError (job back in the queue) on a transient error when not the final attempt.
     """
-    now = timezone.now()
-    updates = {
-        "status": ReportStatus.RUNNING,
-        "started_at": now,
-        "finished_at": None,
-        "attempts": F("attempts") + 1,
-        "progress": 1,
-    }
+    updates = {"attempts": F("attempts") + 1, "progress": 1}
     if task_id:
         updates["celery_task_id"] = task_id
-    claimed = ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).update(**updates)
-    if not claimed:
+    if not job_claim(ReportJob, job_id=job_id, waiting=ReportStatus.QUEUED, running=ReportStatus.RUNNING, **updates):
         return "skipped" if ReportJob.objects.filter(pk=job_id).exists() else "missing"
 
     job = ReportJob.objects.select_related("requested_by").get(pk=job_id)
-    _this_run(job).update(message=_msg(job.language, lambda: _("Sedang dibuat…")))
+    job_this_run(job).update(message=job_text(job.language, lambda: _("Sedang dibuat…")))
     spec = get_spec(job.kind)
     ext = EXTENSIONS[job.output_format]
     fd, tmp_path = tempfile.mkstemp(prefix="jipp-report-", suffix=f".{ext}")
@@ -210,23 +191,23 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
             # Permissions may have changed since the request: check them again, and record what
             # the file is made with (downloads are refused once the requester can see less).
             spec.prepare(job.requested_by, job.params)
-            _this_run(job).update(requester_scope=visibility_scope(job.requested_by))
-            row_count = spec.generate(job, tmp_path, _progress_writer(job_id))
+            job_this_run(job).update(requester_scope=visibility_scope(job.requested_by))
+            row_count = spec.generate(job, tmp_path, JobProgress(rows=job_this_run(job)))
             name = f"{spec.filename(job)}.{ext}"
         # Only a complete file reaches the storage; a failure above leaves nothing to download.
         with open(tmp_path, "rb") as fh:
             job.file.save(name, File(fh), save=False)
         stored_name = job.file.name
         finished = timezone.now()
-        done = _this_run(job).update(
+        done = job_this_run(job).update(
             status=ReportStatus.SUCCEEDED,
             progress=100,
             file=stored_name,
             file_size=os.path.getsize(tmp_path),
             row_count=row_count,
             finished_at=finished,
-            expires_at=finished + timedelta(days=settings.REPORTS_EXPIRY_DAYS),
-            message=_msg(job.language, lambda: _("Selesai: laporan siap diunduh.")),
+            expires_at=job_expires_at(finished),
+            message=job_text(job.language, lambda: _("Selesai: laporan siap diunduh.")),
             error_detail="",
         )
         if not done:
@@ -240,10 +221,10 @@ def report_job_run(*, job_id: int, task_id: str = "", final_attempt: bool = True
             _fail(job, exc)
             return "failed"
         logger.warning("Report job %s: transient error, retrying: %s", job_id, exc)
-        _this_run(job).update(
+        job_this_run(job).update(
             status=ReportStatus.QUEUED,
             progress=0,
-            message=_msg(job.language, lambda: _("Gangguan sementara: laporan akan dicoba lagi otomatis.")),
+            message=job_text(job.language, lambda: _("Gangguan sementara: laporan akan dicoba lagi otomatis.")),
         )
         raise TransientReportError(str(exc)) from exc
     except (Exception, SoftTimeLimitExceeded) as exc:
@@ -282,7 +263,7 @@ def report_job_email(*, job: ReportJob) -> bool:
     return True
 
 
-# --- Cancel, reap, sweep, expire ------------------------------------------------------------
+# --- Cancel and withdraw ------------------------------------------------------------
 
 
 def report_job_cancel(*, job: ReportJob, user) -> bool:
@@ -293,59 +274,9 @@ def report_job_cancel(*, job: ReportJob, user) -> bool:
         ReportJob.objects.filter(pk=job.pk, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]).update(
             status=ReportStatus.CANCELLED,
             finished_at=timezone.now(),
-            message=_msg(job.language, lambda: _("Dibatalkan atas permintaan pengguna.")),
+            message=job_text(job.language, lambda: _("Dibatalkan atas permintaan pengguna.")),
         )
     )
-
-
-def report_jobs_reap(*, now=None) -> int:
-    """Fail jobs still running past the hard time limit plus a grace: their worker died or hung."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(seconds=settings.REPORTS_TIME_LIMIT + settings.REPORTS_REAP_GRACE_SECONDS)
-    reaped = 0
-    for job in ReportJob.objects.filter(status=ReportStatus.RUNNING, started_at__lt=cutoff).only("pk", "language"):
-        reaped += ReportJob.objects.filter(pk=job.pk, status=ReportStatus.RUNNING, started_at__lt=cutoff).update(
-            status=ReportStatus.FAILED,
-            finished_at=now,
-            message=_msg(
-                job.language,
-                lambda: _(
-                    "Pembuatan laporan terhenti sebelum selesai (proses pembuat laporan berhenti atau melewati "
-                    "batas waktu). Silakan minta laporan ini lagi."
-                ),
-            ),
-            error_detail="reaped: running past REPORTS_TIME_LIMIT + REPORTS_REAP_GRACE_SECONDS",
-        )
-    if reaped:
-        logger.warning("Reaped %s report job(s) stuck in running", reaped)
-    return reaped
-
-
-def report_jobs_sweep(*, now=None) -> int:
-    """Publish queued jobs that were never published (broker down) or whose message was lost."""
-    now = now or timezone.now()
-    stale = now - timedelta(seconds=settings.REPORTS_REDISPATCH_AFTER_SECONDS)
-    ids = list(
-        ReportJob.objects.filter(status=ReportStatus.QUEUED)
-        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=stale))
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:500]
-    )
-    return sum(1 for job_id in ids if report_job_dispatch(job_id=job_id))
-
-
-def report_files_expire(*, now=None) -> int:
-    """Delete the files of jobs past `expires_at`; the row stays, saying the file has expired."""
-    now = now or timezone.now()
-    expired = 0
-    for job in ReportJob.objects.filter(expires_at__lt=now).exclude(file="").only("pk", "file", "language"):
-        job.file.storage.delete(job.file.name)
-        ReportJob.objects.filter(pk=job.pk).update(
-            file="",
-            message=_msg(job.language, lambda: _("Berkas telah dihapus karena kedaluwarsa. Minta laporan baru.")),
-        )
-        expired += 1
-    return expired
 
 
 def report_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, reason: str = "") -> dict:
@@ -365,11 +296,10 @@ def report_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, 
         if not get_spec(job.kind).holds_personal_data(job.params):
             continue
         if job.status == ReportStatus.SUCCEEDED:
-            job.file.storage.delete(job.file.name)
-            deleted += ReportJob.objects.filter(pk=job.pk, file=job.file.name).update(
-                file="",
+            deleted += job_file_delete(
+                job,
                 file_size=None,
-                message=_msg(
+                message=job_text(
                     job.language,
                     lambda: _(
                         "Berkas dihapus karena data pribadi sebuah kisah di dalamnya ditarik (penghapusan atau "
@@ -377,11 +307,11 @@ def report_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, 
                     ),
                 ),
             )
-        elif job.status == ReportStatus.RUNNING and _this_run(job).update(
+        elif job.status == ReportStatus.RUNNING and job_this_run(job).update(
             status=ReportStatus.QUEUED,
             progress=0,
             dispatched_at=None,
-            message=_msg(job.language, lambda: _("Dimulai ulang karena data yang dimuatnya berubah.")),
+            message=job_text(job.language, lambda: _("Dimulai ulang karena data yang dimuatnya berubah.")),
         ):
             restarted += 1
             report_job_dispatch(job_id=job.pk)

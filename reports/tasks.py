@@ -5,6 +5,8 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
+from jipp.jobs import job_files_expire, jobs_reap, jobs_sweep_type
+
 from . import services
 
 logger = logging.getLogger(__name__)
@@ -33,17 +35,17 @@ def report_job_run(self, job_id: int) -> str:
 
 @shared_task(name="reports.tasks.report_jobs_reap")
 def report_jobs_reap() -> int:
-    return services.report_jobs_reap()
+    return jobs_reap(services.REPORT_JOBS)
 
 
 @shared_task(name="reports.tasks.report_jobs_sweep")
 def report_jobs_sweep() -> int:
-    return services.report_jobs_sweep()
+    return jobs_sweep_type(services.REPORT_JOBS)
 
 
 @shared_task(name="reports.tasks.report_files_expire")
 def report_files_expire() -> int:
-    return services.report_files_expire()
+    return job_files_expire(services.REPORT_JOBS)
 
 
 @shared_task(name="reports.tasks.network_recap_schedule")

@@ -250,14 +250,14 @@ def run_phases(user, content: bytes, rows: int, trace: bool):
     del parsed
 
     # The task is not queued: each phase runs here, in this process, as the worker would run it.
-    with mock.patch.object(jobs, "_dispatch"):
+    with mock.patch.object(jobs, "job_dispatch"):
         job = jobs.import_job_create(user=user, kind="innovations", uploaded=SimpleUploadedFile("bench.xlsx", content))
     with Measure("check (dry run)", rows, trace):
         status = jobs.import_job_check(job_id=job.pk)
     job.refresh_from_db()
     assert status == ImportStatus.READY, (status, job.message, job.errors[:5])
     assert job.created_count == rows, job.created_count
-    with mock.patch.object(jobs, "_dispatch"):
+    with mock.patch.object(jobs, "job_dispatch"):
         jobs.import_job_confirm(job=job, user=user)
     with Measure("commit", rows, trace):
         status = jobs.import_job_commit(job_id=job.pk)

@@ -1,32 +1,38 @@
 """The import flow as services: upload → dry-run check (preview) → confirm → import, each step a job row.
 
 1. `import_job_create` refuses a hostile file at once (type by content, size, zip bomb, headers) and
-   otherwise stores it in the private reports storage and queues the check. Nothing else is written.
+   otherwise stores it in the private job storage and queues the check. Nothing else is written.
 2. `import_job_check` (a Celery task; eager without a broker) parses every row and runs them through
    the services in a transaction that is always rolled back: the preview counts rows to create,
    update and skip, and lists every error by row and column.
 3. `import_job_confirm` (the uploader or staff, only when the check found no error) queues
 4. `import_job_commit`, which runs the same rows again in ONE transaction: all or nothing.
 
-A phase whose message could not be published (broker down) waits in the row and is published by
-`import_jobs_sweep` when a worker connects to the broker again (jipp.jobs), as report jobs are.
-
-Progress during a transaction cannot be written to the job row (other connections would not see
-it until the commit), so it goes to the cache (`import_progress`); with the default local-memory
-cache a separate worker's progress is not visible to the web process, the status then reads
-"in progress" until the row changes.
+Dispatch, the sweep of phases left waiting (broker down), the reaper and the expiry of checks never
+confirmed are the job framework's (jipp.jobs, with `IMPORT_JOBS`), as for report jobs. Progress
+during a transaction cannot be written to the job row (other connections would not see it until
+the commit), so it goes to the cache (`IMPORT_PROGRESS`, read by `import_progress`).
 """
 
 import logging
 
-from django.core.cache import cache
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hubs import permissions
-from jipp.jobs import job_publish
+from jipp.jobs import (
+    CacheProgress,
+    JobProgress,
+    JobType,
+    job_claim,
+    job_dispatch,
+    job_expires_at,
+    job_file_delete,
+)
 
 from ..models import ImportJob, ImportKind, ImportStatus
 from . import get_importer_class
@@ -43,7 +49,36 @@ from .base import (
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_KEY = "import-progress-{pk}"
+IMPORT_PROGRESS = CacheProgress("import-progress")
+# The phase a waiting status publishes: a queued file is checked, a confirmed one imported.
+PHASES = {ImportStatus.QUEUED: "check", ImportStatus.IMPORTING: "commit"}
+
+
+def _task():
+    from .tasks import import_job_run
+
+    return import_job_run
+
+
+IMPORT_JOBS = JobType(
+    name="import",
+    model=ImportJob,
+    task=_task,
+    task_args=lambda job: [job.pk, PHASES[job.status]],
+    # A check claims its row when it runs, so a check published long ago and never picked up (a
+    # Redis restart loses its messages) is published again; an import does not claim its row (its
+    # confirmation did), so it is only ever published once, and one whose worker died is reaped.
+    waiting={ImportStatus.QUEUED: True, ImportStatus.IMPORTING: False},
+    running=(ImportStatus.CHECKING, ImportStatus.IMPORTING),
+    failed=ImportStatus.FAILED,
+    time_limit=lambda: settings.IMPORTS_TIME_LIMIT,
+    busy_message=gettext_lazy("Antrean sedang sibuk: coba muat ulang sebentar lagi."),
+    # An import's transaction died with its worker, so nothing was written.
+    reaped_message=gettext_lazy("Proses berhenti sebelum selesai; tidak ada data yang diubah. Unggah berkas lagi."),
+    expired_message=gettext_lazy("Kedaluwarsa: hasil pemeriksaan tidak dikonfirmasi. Unggah berkas lagi."),
+    file_statuses=(ImportStatus.READY,),
+    expired_values=lambda job, now: {"status": ImportStatus.FAILED, "finished_at": now},
+)
 
 
 def can_import(user) -> bool:
@@ -52,13 +87,7 @@ def can_import(user) -> bool:
 
 def import_progress(job: ImportJob) -> int:
     """The job's progress: the row's value, or the live value a running transaction put in the cache."""
-    if job.is_busy:
-        return max(job.progress, int(cache.get(PROGRESS_KEY.format(pk=job.pk)) or 0))
-    return job.progress
-
-
-def _set_progress(job_id: int, pct: int) -> None:
-    cache.set(PROGRESS_KEY.format(pk=job_id), max(0, min(int(pct), 99)), 3600)
+    return IMPORT_PROGRESS.read(job) if job.is_busy else job.progress
 
 
 @transaction.atomic
@@ -82,53 +111,14 @@ def import_job_create(*, user, kind: str, uploaded, language: str = "id") -> Imp
         uploaded_by=user,
         language=language if language in ("id", "en") else "id",
         message=_("Dalam antrean: berkas akan segera diperiksa."),
+        expires_at=job_expires_at(),
     )
     job.file.save(f"impor-{timezone.now():%Y%m%d%H%M%S}.{sheet.file_format}", sheet.as_content_file(), save=False)
     job.full_clean()
     job.save()
     job_id = job.pk
-    transaction.on_commit(lambda: _dispatch(job_id, "check"), robust=True)
+    transaction.on_commit(lambda: job_dispatch(IMPORT_JOBS, job_id=job_id), robust=True)
     return job
-
-
-def _dispatch(job_id: int, phase: str) -> bool:
-    """Publish the job's current phase; False (the row stays as it is, for the sweeper) when the broker
-    is unreachable."""
-    from .tasks import import_job_run
-
-    # Claimed first, so that a request and the sweeper never both publish a phase: an import does not
-    # claim its row when it runs, and two messages would import the file twice.
-    if not ImportJob.objects.filter(pk=job_id, dispatched_at__isnull=True).update(dispatched_at=timezone.now()):
-        return False
-    if job_publish(import_job_run, args=[job_id, phase]):
-        return True
-    ImportJob.objects.filter(pk=job_id).update(
-        dispatched_at=None, message=_("Antrean sedang sibuk: coba muat ulang sebentar lagi.")
-    )
-    return False
-
-
-def import_jobs_sweep(*, now=None) -> int:
-    """Publish the phases that never reached the broker: checks still queued and confirmed imports.
-
-    A check claims its row when it runs, so a check published long ago and never picked up (a Redis
-    restart loses its messages) is published again as reports are; an import is only ever published
-    once, and one whose worker died is failed by import_jobs_housekeeping instead.
-    """
-    from datetime import timedelta
-
-    from django.conf import settings
-
-    now = now or timezone.now()
-    stale = now - timedelta(seconds=settings.REPORTS_REDISPATCH_AFTER_SECONDS)
-    ImportJob.objects.filter(status=ImportStatus.QUEUED, dispatched_at__lt=stale).update(dispatched_at=None)
-    phases = {ImportStatus.QUEUED: "check", ImportStatus.IMPORTING: "commit"}
-    waiting = (
-        ImportJob.objects.filter(status__in=list(phases), dispatched_at__isnull=True)
-        .order_by("created_at")
-        .values_list("pk", "status")[:500]
-    )
-    return sum(1 for job_id, status in list(waiting) if _dispatch(job_id, phases[status]))
 
 
 def _load(job: ImportJob):
@@ -140,11 +130,10 @@ def _load(job: ImportJob):
 
 def _run(job: ImportJob, *, commit: bool) -> Outcome:
     importer, sheet = _load(job)
-    rows = parse_sheet(importer, sheet, progress=lambda n: _set_progress(job.pk, 5))
-    _set_progress(job.pk, 10)
-    return run_import(
-        importer, rows, commit=commit, progress=lambda done, total: _set_progress(job.pk, 10 + 89 * done // total)
-    )
+    progress = JobProgress(live=IMPORT_PROGRESS, job_id=job.pk)
+    rows = parse_sheet(importer, sheet, progress=lambda n: progress(5))
+    progress(10)
+    return run_import(importer, rows, commit=commit, progress=lambda done, total: progress(10 + 89 * done // total))
 
 
 def _finish(job_id: int, status: str, outcome: Outcome | None, message: str, errors=None) -> None:
@@ -162,19 +151,17 @@ def _finish(job_id: int, status: str, outcome: Outcome | None, message: str, err
     elif errors is not None:
         values.update(errors=errors, error_count=len(errors))
     ImportJob.objects.filter(pk=job_id).update(**values)
-    cache.delete(PROGRESS_KEY.format(pk=job_id))
+    IMPORT_PROGRESS.clear(job_id)
 
 
 def _delete_file(job: ImportJob) -> None:
     # The file may hold personal data (stories): keep it no longer than the flow needs it.
-    if job.file:
-        job.file.storage.delete(job.file.name)
-        ImportJob.objects.filter(pk=job.pk).update(file="")
+    job_file_delete(job)
 
 
 def import_job_check(*, job_id: int) -> str:
     """The dry run: every row through the services, always rolled back. Returns the new status."""
-    if not ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(status=ImportStatus.CHECKING):
+    if not job_claim(ImportJob, job_id=job_id, waiting=ImportStatus.QUEUED, running=ImportStatus.CHECKING):
         return "skipped"  # delivered twice, or no longer queued
     job = ImportJob.objects.select_related("uploaded_by").get(pk=job_id)
     with translation.override(job.language):
@@ -218,10 +205,14 @@ def import_job_confirm(*, job: ImportJob, user) -> ImportJob:
     """Queue the real import of a checked file. Only its uploader (or staff) may confirm, only once."""
     if job.uploaded_by_id != user.pk and not permissions.is_ministry_staff(user):
         raise PermissionDenied
-    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
-        status=ImportStatus.IMPORTING,
+    # The confirmation claims the row (no second confirmation imports the file twice); its phase
+    # is then undispatched, for job_dispatch.
+    claimed = job_claim(
+        ImportJob,
+        job_id=job.pk,
+        waiting=ImportStatus.READY,
+        running=ImportStatus.IMPORTING,
         progress=0,
-        started_at=timezone.now(),
         dispatched_at=None,
         message=_("Sedang diimpor…"),
     )
@@ -230,7 +221,7 @@ def import_job_confirm(*, job: ImportJob, user) -> ImportJob:
             _("Impor ini tidak dapat dikonfirmasi (belum diperiksa, ada kesalahan, atau sudah diimpor).")
         )
     job_id = job.pk
-    transaction.on_commit(lambda: _dispatch(job_id, "commit"), robust=True)
+    transaction.on_commit(lambda: job_dispatch(IMPORT_JOBS, job_id=job_id), robust=True)
     job.refresh_from_db()
     return job
 
@@ -300,38 +291,3 @@ def import_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, 
             _delete_file(job)
             dropped += 1
     return dropped
-
-
-def import_jobs_housekeeping(*, now=None) -> dict:
-    """Hourly: fail jobs whose worker died (checking/importing past the task's time limit; an import's
-    transaction died with it, so nothing was written) and delete files of checks never confirmed.
-
-    Returns {"reaped": n, "expired": n}.
-    """
-    from datetime import timedelta
-
-    from django.conf import settings
-
-    now = now or timezone.now()
-    limit = timedelta(seconds=getattr(settings, "IMPORTS_TIME_LIMIT", 3600) + 300)
-    reaped = 0
-    for job in ImportJob.objects.filter(status__in=[ImportStatus.CHECKING, ImportStatus.IMPORTING]):
-        started = job.started_at or job.created_at
-        if started >= now - limit:
-            continue
-        with translation.override(job.language):
-            message = _("Proses berhenti sebelum selesai; tidak ada data yang diubah. Unggah berkas lagi.")
-        reaped += ImportJob.objects.filter(pk=job.pk, status=job.status).update(
-            status=ImportStatus.FAILED, message=message, finished_at=now
-        )
-        _delete_file(job)
-    expiry = now - timedelta(days=getattr(settings, "REPORTS_EXPIRY_DAYS", 7))
-    expired = 0
-    for job in ImportJob.objects.filter(status=ImportStatus.READY, created_at__lt=expiry).exclude(file=""):
-        with translation.override(job.language):
-            message = _("Kedaluwarsa: hasil pemeriksaan tidak dikonfirmasi. Unggah berkas lagi.")
-        expired += ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
-            status=ImportStatus.FAILED, message=message, finished_at=now
-        )
-        _delete_file(job)
-    return {"reaped": reaped, "expired": expired}

@@ -3,13 +3,13 @@
 from celery import shared_task
 from django.conf import settings
 
+from jipp.jobs import job_files_expire, jobs_reap, jobs_sweep_type
+
 
 @shared_task(
     name="innovations.import_job_run",
-    # Each row goes through the full service (validation, history): about 30 ms a row, so a
-    # 50,000-row file needs most of an hour.
-    soft_time_limit=getattr(settings, "IMPORTS_SOFT_TIME_LIMIT", 3300),
-    time_limit=getattr(settings, "IMPORTS_TIME_LIMIT", 3600),
+    soft_time_limit=settings.IMPORTS_SOFT_TIME_LIMIT,
+    time_limit=settings.IMPORTS_TIME_LIMIT,
     acks_late=True,
 )
 def import_job_run(job_id: int, phase: str) -> str:
@@ -20,13 +20,14 @@ def import_job_run(job_id: int, phase: str) -> str:
 
 @shared_task(name="innovations.import_jobs_housekeeping", soft_time_limit=120, time_limit=180)
 def import_jobs_housekeeping() -> dict:
-    from .jobs import import_jobs_housekeeping as run
+    """Hourly: fail phases whose worker died, and drop the files of checks never confirmed."""
+    from .jobs import IMPORT_JOBS
 
-    return run()
+    return {"reaped": jobs_reap(IMPORT_JOBS), "expired": job_files_expire(IMPORT_JOBS)}
 
 
 @shared_task(name="innovations.import_jobs_sweep", soft_time_limit=60, time_limit=90)
 def import_jobs_sweep() -> int:
-    from .jobs import import_jobs_sweep as run
+    from .jobs import IMPORT_JOBS
 
-    return run()
+    return jobs_sweep_type(IMPORT_JOBS)

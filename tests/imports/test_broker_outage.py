@@ -48,10 +48,10 @@ def test_a_check_requested_with_the_broker_down_waits_and_is_swept_when_it_is_ba
     job = _create(world, django_capture_on_commit_callbacks)
     assert job.status == ImportStatus.QUEUED and job.dispatched_at is None
     broker_down()
-    assert jobs.import_jobs_sweep() == 1
+    assert jipp_jobs.jobs_sweep_type(jobs.IMPORT_JOBS) == 1
     job.refresh_from_db()
     assert job.status == ImportStatus.READY and job.dispatched_at is not None
-    assert jobs.import_jobs_sweep() == 0
+    assert jipp_jobs.jobs_sweep_type(jobs.IMPORT_JOBS) == 0
 
 
 def test_a_confirmed_import_with_the_broker_down_is_published_once_when_it_is_back(
@@ -77,25 +77,9 @@ def test_a_confirmed_import_with_the_broker_down_is_published_once_when_it_is_ba
     SweepQueuedJobs(parent=None).start(consumer=None)
     job.refresh_from_db()
     assert job.status == ImportStatus.DONE and job.created_count == 1
-    assert jobs.import_jobs_sweep() == 0
-
-
-def test_a_publish_after_a_broker_failure_does_not_wait_for_the_broker_again(world, monkeypatch):
-    """The broker breaker: after one failed publish, the next ones give up at once for a few seconds."""
-    calls = []
-
-    class Task:
-        name = "t"
-
-        def apply_async(self, **kwargs):
-            calls.append(kwargs)
-            raise OSError("broker down")
-
-    assert jipp_jobs.job_publish(Task(), args=[1]) is False
-    assert jipp_jobs.job_publish(Task(), args=[2]) is False
-    assert len(calls) == 1
+    assert jipp_jobs.jobs_sweep_type(jobs.IMPORT_JOBS) == 0
 
 
 def test_reports_and_imports_are_both_registered_sweepers():
-    assert {"report", "import"} <= set(jipp_jobs._SWEEPERS)
+    assert {"report", "import"} <= set(jipp_jobs._JOB_TYPES)
     assert ImportJob._meta.get_field("dispatched_at").null

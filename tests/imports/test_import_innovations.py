@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from innovations.importers import jobs
+from innovations.importers.tasks import import_jobs_housekeeping
 from innovations.models import ImportJob, ImportStatus, Innovation
+from jipp.jobs import job_files_expire, jobs_reap
 
 from .helpers import innovation_row, read_xlsx, snapshot, table, upload, xlsx_bytes
 
@@ -239,7 +241,7 @@ def test_service_rules_apply_to_imported_rows(client, post, world):
 
 def test_progress_reads_the_cache_while_busy(world):
     job = ImportJob(pk=999, status=ImportStatus.IMPORTING, progress=0)
-    jobs._set_progress(999, 42)
+    jobs.IMPORT_PROGRESS.set(999, 42)
     assert jobs.import_progress(job) == 42
 
 
@@ -284,9 +286,9 @@ def test_housekeeping_fails_stuck_jobs_and_expires_unconfirmed_files(client, pos
     )
     ImportJob.objects.filter(pk=stuck.pk).update(started_at=timezone.now() - datetime.timedelta(hours=3))
 
-    assert jobs.import_jobs_housekeeping() == {"reaped": 1, "expired": 0}
+    assert import_jobs_housekeeping() == {"reaped": 1, "expired": 0}
     later = timezone.now() + datetime.timedelta(days=30)
-    assert jobs.import_jobs_housekeeping(now=later) == {"reaped": 0, "expired": 1}
+    assert (jobs_reap(jobs.IMPORT_JOBS, now=later), job_files_expire(jobs.IMPORT_JOBS, now=later)) == (0, 1)
     ready.refresh_from_db()
     stuck.refresh_from_db()
     assert (ready.status, bool(ready.file), stuck.status) == ("failed", False, "failed")

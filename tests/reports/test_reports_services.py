@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 from report_factories import HubFactory, InnovationFactory, UserFactory
 
+from jipp.jobs import job_files_expire, jobs_reap, jobs_sweep_type
 from reports import services, tasks
 from reports.choices import ReportStatus
 from reports.generators import REGISTRY
@@ -143,13 +144,13 @@ def test_task_has_time_limits_and_late_acks():
 def test_reaper_fails_jobs_stuck_in_running(staff_user, settings):
     stuck = recap_job(staff_user)
     fresh = recap_job(staff_user)
-    limit = settings.REPORTS_TIME_LIMIT + settings.REPORTS_REAP_GRACE_SECONDS
+    limit = settings.REPORTS_TIME_LIMIT + settings.JOBS_REAP_GRACE_SECONDS
     now = timezone.now()
     ReportJob.objects.filter(pk=stuck.pk).update(
         status="running", started_at=now - datetime.timedelta(seconds=limit + 5)
     )
     ReportJob.objects.filter(pk=fresh.pk).update(status="running", started_at=now - datetime.timedelta(seconds=30))
-    assert services.report_jobs_reap(now=now) == 1
+    assert jobs_reap(services.REPORT_JOBS, now=now) == 1
     stuck.refresh_from_db()
     fresh.refresh_from_db()
     assert stuck.status == ReportStatus.FAILED and "terhenti sebelum selesai" in stuck.message
@@ -170,8 +171,8 @@ def test_expired_files_are_deleted(staff_user):
     services.report_job_run(job_id=job.pk)
     job.refresh_from_db()
     path = job.file.path
-    assert services.report_files_expire(now=job.expires_at - datetime.timedelta(minutes=1)) == 0
-    assert services.report_files_expire(now=job.expires_at + datetime.timedelta(minutes=1)) == 1
+    assert job_files_expire(services.REPORT_JOBS, now=job.expires_at - datetime.timedelta(minutes=1)) == 0
+    assert job_files_expire(services.REPORT_JOBS, now=job.expires_at + datetime.timedelta(minutes=1)) == 1
     job.refresh_from_db()
     assert not job.file and not job.is_downloadable and "kedaluwarsa" in job.message
     import os
@@ -190,10 +191,10 @@ def test_broker_down_keeps_the_job_queued_and_the_sweeper_dispatches_it_later(
     assert "akan dimulai sebentar lagi" in job.message
     # The broker is back: the sweeper publishes and the job completes.
     broker_down()
-    assert services.report_jobs_sweep() == 1
+    assert jobs_sweep_type(services.REPORT_JOBS) == 1
     job.refresh_from_db()
     assert job.status == ReportStatus.SUCCEEDED and job.dispatched_at is not None
-    assert services.report_jobs_sweep() == 0
+    assert jobs_sweep_type(services.REPORT_JOBS) == 0
 
 
 def test_monthly_schedule_exists_and_is_editable_in_the_admin():

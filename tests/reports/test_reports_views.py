@@ -9,6 +9,7 @@ from report_factories import HubFactory, InnovationFactory, MembershipFactory, U
 from rest_framework.test import APIClient
 
 from hubs.views import HomeView
+from jipp.jobs import jobs_sweep_type
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
@@ -213,7 +214,7 @@ def test_broker_down_the_page_says_the_report_starts_shortly_never_an_error(
     assert queued.status_code == 202 and queued.json()["status"] == "queued"
     assert ReportJob.objects.filter(status="queued", dispatched_at__isnull=True).count() == 2
     broker_down()  # the broker is back
-    assert services.report_jobs_sweep() == 2
+    assert jobs_sweep_type(services.REPORT_JOBS) == 2
     assert ReportJob.objects.filter(status="succeeded").count() == 2
 
 

@@ -23,6 +23,7 @@ from report_factories import HubFactory, InnovationFactory, MembershipFactory
 from rest_framework.test import APIClient
 
 from jipp.celery_app import app as celery_app
+from jipp.jobs import jobs_reap
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
@@ -125,8 +126,8 @@ def test_worker_killed_mid_job_leaves_no_job_stuck_in_running(worker):
     job.refresh_from_db()
     assert job.status == ReportStatus.RUNNING and not job.file  # no partial file offered
     later = timezone.now() + datetime.timedelta(
-        seconds=settings.REPORTS_TIME_LIMIT + settings.REPORTS_REAP_GRACE_SECONDS + 1
+        seconds=settings.REPORTS_TIME_LIMIT + settings.JOBS_REAP_GRACE_SECONDS + 1
     )
-    assert services.report_jobs_reap(now=later) == 1
+    assert jobs_reap(services.REPORT_JOBS, now=later) == 1
     job.refresh_from_db()
     assert job.status == ReportStatus.FAILED and "Silakan minta laporan ini lagi" in job.message

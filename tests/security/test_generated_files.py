@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from hubs.models import HubMembership as Membership
 from innovations.models import ImportJob, ImportKind, ImportStatus
 from innovations.services.story import story_erase_personal_data, story_update
+from jipp.jobs import job_this_run
 from reports import services as report_services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
@@ -151,7 +152,7 @@ def test_a_report_being_made_during_an_erasure_is_made_again(world, story, djang
     with job.file.open("rb") as fh:
         assert NAME not in fh.read().decode("utf-8-sig")
     # The superseded run's last write (success or failure) finds no row of its own to change.
-    assert report_services._this_run(running).update(status=ReportStatus.FAILED) == 0
+    assert job_this_run(running).update(status=ReportStatus.FAILED) == 0
 
 
 def test_a_story_spreadsheet_waiting_for_confirmation_is_dropped_on_erasure(

@@ -1,22 +1,24 @@
-"""The storage of generated reports.
+"""The private storage of job files: generated reports and exports, uploaded spreadsheets.
 
-Reports are private: they are served only by the download view, which checks permissions on every
-request. They live in their own named storage (settings.STORAGES["reports"]), never under MEDIA_URL.
-The model's FileField gets a proxy that looks the storage up on every call, so that a change of
-settings (tests, a deployment switching to object storage) takes effect without re-importing models.
+Job files are private: they are served only by views that check permissions on every request. They
+live in their own named storage, never under MEDIA_URL. The alias is still "reports" (the first
+jobs were reports), so that deployments that point settings.STORAGES["reports"] at object storage
+keep working. The models' FileField gets a proxy that looks the storage up on every call, so that a
+change of settings (tests, a deployment switching to object storage) takes effect without
+re-importing models.
 """
 
 from django.core.files.storage import Storage, storages
 
-REPORTS_STORAGE_ALIAS = "reports"
+JOB_STORAGE_ALIAS = "reports"
 
 
 def _backend() -> Storage:
-    return storages[REPORTS_STORAGE_ALIAS]
+    return storages[JOB_STORAGE_ALIAS]
 
 
-class ReportsStorageProxy(Storage):
-    """Delegates every storage primitive to storages["reports"]."""
+class JobStorageProxy(Storage):
+    """Delegates every storage primitive to storages[JOB_STORAGE_ALIAS]."""
 
     def _open(self, name, mode="rb"):
         return _backend()._open(name, mode)
@@ -49,9 +51,9 @@ class ReportsStorageProxy(Storage):
         return _backend().get_modified_time(name)
 
 
-_proxy = ReportsStorageProxy()
+_proxy = JobStorageProxy()
 
 
-def reports_storage() -> Storage:
+def job_storage() -> Storage:
     """Callable for FileField(storage=...): keeps the storage out of migrations."""
     return _proxy
