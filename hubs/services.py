@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.text import slugify
+
+from jipp.slugs import SlugRule
 
 from .choices import Evidence, RegencyKind
 from .data import reference
@@ -145,7 +146,7 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
             or Institution.objects.filter(slug=_seed_slug(entry)).first()
         )
         if existing is None:
-            values["slug"] = institution_unique_slug(entry.get("acronym") or entry["name"])
+            values["slug"] = INSTITUTION_SLUGS.unique(entry.get("acronym") or entry["name"])
             institutions[entry["name"]] = upsert(result, Institution, {"name": entry["name"]}, values)
         else:
             institutions[entry["name"]] = upsert(result, Institution, {"pk": existing.pk}, values)
@@ -173,19 +174,9 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
     return result
 
 
+INSTITUTION_SLUGS = SlugRule(Institution, fallback="instansi")
+
+
 def _seed_slug(entry) -> str:
     """The slug the seed gives a reference institution when nothing else has taken it."""
-    return _slug_base(entry.get("acronym") or entry["name"])
-
-
-def _slug_base(text: str) -> str:
-    return slugify(text)[:110] or "instansi"
-
-
-def institution_unique_slug(text: str) -> str:
-    """A slug for a new institution that no other institution has."""
-    base = _slug_base(text)
-    slug, n = base, 2
-    while Institution.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return INSTITUTION_SLUGS.base(entry.get("acronym") or entry["name"])

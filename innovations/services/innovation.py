@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
@@ -24,6 +23,7 @@ from hubs import permissions
 from hubs.audit import published_change_record
 from hubs.dashboard import dashboard_invalidate
 from jipp import querycache
+from jipp.slugs import SlugRule
 from jipp.validation import refuse_nul_characters, refuse_unknown_fields
 
 from ..choices import Group
@@ -85,54 +85,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 # Slugs that would shadow a fixed path under /innovations/.
-RESERVED_SLUGS = {"new", "review", "replications", "attachments"}
-
-
-def _slug_base(title: str) -> str:
-    base = slugify(title)[:120].strip("-") or "inovasi"
-    return f"{base}-inovasi" if base in RESERVED_SLUGS else base
-
-
-def _unique_slug(title: str, exclude_pk=None) -> str:
-    base = _slug_base(title)
-    taken = set(Innovation.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
-    return _first_free(base, taken)
-
-
-def _first_free(base: str, taken: set) -> str:
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
-def _unique_slugs(titles: list[str]) -> list[str]:
-    """The slugs _unique_slug would give these titles saved one after another, in two queries at most:
-    the bases already taken, then every slug starting with a base that is taken or repeated."""
-    bases = [_slug_base(title) for title in titles]
-    taken = set(Innovation.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
-    seen: set[str] = set()
-    crowded: set[str] = set()
-    for base in bases:
-        if base in taken or base in seen:
-            crowded.add(base)
-        seen.add(base)
-    crowded = sorted(crowded)
-    # A few hundred LIKEs per query at most: SQLite limits the depth of an expression.
-    for start in range(0, len(crowded), 200):
-        prefixes = Q()
-        for base in crowded[start : start + 200]:
-            prefixes |= Q(slug__startswith=base)
-        taken |= set(Innovation.objects.filter(prefixes).values_list("slug", flat=True))
-    slugs = []
-    for base in bases:
-        # A base that is neither taken nor crowded is free, as _unique_slug would find it; a crowded one
-        # is compared with every slug that starts with it, including those given to the rows above.
-        slug = _first_free(base, taken)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
+INNOVATION_SLUGS = SlugRule(
+    Innovation, fallback="inovasi", reserved=frozenset({"new", "review", "replications", "attachments"})
+)
 
 
 def _check_content(innovation: Innovation) -> None:
@@ -256,7 +211,7 @@ def innovation_build(
     refuse_unknown_fields(data, INNOVATION_FIELDS)
 
     innovation = Innovation(hub=hub, created_by=user, **data)
-    innovation.slug = slug if slug is not None else _unique_slug(innovation.title or "")
+    innovation.slug = slug if slug is not None else INNOVATION_SLUGS.unique(innovation.title)
     _check_content(innovation)
     refuse_nul_characters(innovation)
     if batch_checked:
@@ -281,7 +236,7 @@ def innovation_create(*, user, data: dict) -> Innovation:
     """
     innovation, sdg_links, awards = innovation_build(user=user, data=data)
     innovation._history_user = user
-    innovation.save()
+    INNOVATION_SLUGS.save(innovation, innovation.title)
     if sdg_links is not None:
         _set_sdg_links(innovation, sdg_links)
     if awards is not None:
@@ -311,12 +266,15 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
     for name in changed:
         setattr(current, name, data[name])
     if "title" in changed:
-        current.slug = _unique_slug(current.title, exclude_pk=current.pk)
+        current.slug = INNOVATION_SLUGS.unique(current.title, exclude_pk=current.pk)
         changed.append("slug")
     _check_content(current)
     refuse_nul_characters(current)
     current.full_clean()
-    _save_changed(current, changed, user)
+    if "title" in changed:
+        INNOVATION_SLUGS.save(current, current.title, save=lambda: _save_changed(current, changed, user))
+    else:
+        _save_changed(current, changed, user)
     if sdg_links is not None:
         _set_sdg_links(current, sdg_links)
     if awards is not None:
@@ -590,7 +548,7 @@ def _innovations_batch(user, rows, batch, created, errors) -> None:
     )
     # Slugs for every row of the batch, refused ones included: a refused row voids the whole call, and
     # the caller (the import) calls again without it, so a slug it held is never kept.
-    slugs = dict(zip(in_bulk, _unique_slugs([rows[i].get("title") or "" for i in in_bulk]), strict=True))
+    slugs = dict(zip(in_bulk, INNOVATION_SLUGS.unique_many([rows[i].get("title") or "" for i in in_bulk]), strict=True))
     valid = []
     for i in in_bulk:
         try:

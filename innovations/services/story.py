@@ -6,12 +6,12 @@ Pages, the API and the demo seeder call these; the rules live here and in hubs.p
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from hubs import permissions
 from hubs.audit import published_change_record, security_event_record
 from hubs.choices import SecurityEventKind
+from jipp.slugs import SlugRule
 from jipp.validation import refuse_nul_characters, refuse_unknown_fields
 
 from ..exceptions import VersionConflict
@@ -86,18 +86,7 @@ def story_validate(story: ImpactStory) -> None:
 
 
 # Path words of the story URLs that a slug must not take.
-RESERVED_SLUGS = {"new"}
-
-
-def _unique_slug(title: str, *, exclude_pk=None) -> str:
-    base = slugify(title)[:120].strip("-") or "kisah"
-    if base in RESERVED_SLUGS:
-        base = f"kisah-{base}"
-    slug, n = base, 2
-    others = ImpactStory.objects.exclude(pk=exclude_pk) if exclude_pk else ImpactStory.objects.all()
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+STORY_SLUGS = SlugRule(ImpactStory, fallback="kisah", reserved=frozenset({"new"}))
 
 
 def _store_consent_document(story: ImpactStory, uploaded) -> None:
@@ -147,13 +136,13 @@ def story_create(*, user, data: dict) -> ImpactStory:
     _apply(story, data, user)
     story_validate(story)
     _check_innovation_link(story, None)
-    story.slug = _unique_slug(story.title)
+    story.slug = STORY_SLUGS.unique(story.title)
     if data.get("consent_document"):
         _store_consent_document(story, data["consent_document"])
     refuse_nul_characters(story)
     story.full_clean()
     story._history_user = user
-    story.save()
+    STORY_SLUGS.save(story, story.title)
     return story
 
 
