@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from jipp.forms import bootstrapify
+from jipp.forms import apply_service_errors, bootstrapify
 
 from .models import ApiToken
 from .tokens import api_token_create, api_token_revoke
@@ -74,7 +74,7 @@ class TokenListView(LoginRequiredMixin, View):
                 read_only=form.cleaned_data["read_only"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_errors(form, exc, field_map={"expires_at": "expires_on"})
             return self.render_page(request, form, status=400)
         # Shown once, on this response only; never stored in plain text, never in a redirect or session.
         return self.render_page(request, ApiTokenForm(), new_token=plaintext, status=201)

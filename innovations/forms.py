@@ -1,10 +1,7 @@
-"""Forms of the innovation pages. They only shape input; the rules live in the services.
-
-`apply_service_errors` puts a service's field-level ValidationError next to the matching fields.
-"""
+"""Forms of the innovation pages. They only shape input; the rules live in the services, whose
+errors reach these forms through jipp.forms.apply_service_errors."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -40,24 +37,6 @@ SECTIONS = [
         ["video_url", "sinovik_id", "jippnas_id", "continuation", "last_verified_on"],
     ),
 ]
-
-
-def apply_service_errors(form: forms.BaseForm, exc: ValidationError, extra: dict | None = None) -> None:
-    """Show a service's ValidationError on the form: by field when the form has it, else at the top.
-
-    `extra` maps error keys that are not form fields to lists collected elsewhere (e.g. "sdgs").
-    """
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        if extra is not None and field in extra:
-            extra[field].extend(e for err in errors for e in err.messages)
-        elif field in form.fields:
-            form.add_error(field, errors)
-        else:
-            form.add_error(None, errors if field == NON_FIELD_ERRORS else [e for err in errors for e in err.messages])
-    bootstrapify(form)
 
 
 class InnovationForm(forms.ModelForm):

@@ -1,6 +1,7 @@
 """Form helpers shared by every app."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -72,3 +73,29 @@ class BootstrapFilterFormMixin:
     def form(self):
         form = super().form
         return bootstrapify(form)
+
+
+def apply_service_errors(
+    form: forms.BaseForm, exc: ValidationError, *, field_map: dict | None = None, extra: dict | None = None
+) -> None:
+    """Show a service's ValidationError on the bound form, which keeps what the user typed.
+
+    An error keyed by a field the form has goes next to that field; any other (unkeyed, or keyed by
+    something the form does not show) goes at the top, so no message of the service is lost.
+    `field_map` names the form field for a service key that differs (NON_FIELD_ERRORS for an
+    unkeyed error, e.g. a file refused as a whole belongs to the upload field). `extra` maps keys
+    shown outside the form's fields (e.g. "sdgs") to the lists their template reads.
+    """
+    field_map = field_map or {}
+    error_dict = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
+    for key, errors in error_dict.items():
+        target = field_map.get(key, key)
+        if extra is not None and key in extra:
+            extra[key].extend(message for error in errors for message in error.messages)
+        elif target in form.fields:
+            form.add_error(target, errors)
+        elif target == NON_FIELD_ERRORS:
+            form.add_error(None, errors)
+        else:
+            form.add_error(None, [message for error in errors for message in error.messages])
+    bootstrapify(form)

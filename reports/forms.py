@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubs.selectors import hubs_list
 from innovations.models import Programme
-from jipp.forms import bootstrapify
+from jipp.forms import apply_service_errors, bootstrapify
 
 from .choices import ReportFormat, ReportKind, ReportLanguage
 
@@ -51,16 +51,11 @@ class ReportRequestForm(forms.Form):
         return {}
 
     def add_service_errors(self, error):
-        """Show a service's ValidationError next to the matching field (params → the kind's field)."""
+        """Show a service's ValidationError next to the matching field; the job's `params` are the
+        chosen kind's own field (the hub, the innovation or the programme)."""
         field_for_params = {
             ReportKind.HUB_PROFILE: "hub",
             ReportKind.INNOVATION_PROFILE: "innovation",
             ReportKind.TPBIS_IMPACT: "programme",
         }.get(self.cleaned_data.get("kind"))
-        for field, messages in error.message_dict.items():
-            target = field if field in self.fields else None
-            if field == "params":
-                target = field_for_params
-            for message in messages:
-                self.add_error(target, message)
-        bootstrapify(self)
+        apply_service_errors(self, error, field_map={"params": field_for_params} if field_for_params else None)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hubs import permissions
-from jipp.forms import bootstrapify
+from jipp.forms import apply_service_errors, bootstrapify
 from jipp.http import PRIVATE
 from reports.generators.list_export import EXPORTS, export_table
 from reports.generators.writers import write_tables
@@ -80,9 +80,8 @@ def import_home(request):
                 language=get_language() or "id",
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("file", message)
-            bootstrapify(form)
+            # A file refused as a whole (type, size, headers) is an error of the upload field.
+            apply_service_errors(form, exc, field_map={NON_FIELD_ERRORS: "file"})
         else:
             return redirect("imports:import_detail", pk=job.pk)
     recent = ImportJob.objects.filter(uploaded_by=request.user)[:10]

@@ -16,6 +16,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from hubs import permissions
+from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
@@ -23,7 +24,7 @@ from jipp.validation import as_record_id
 
 from ..exceptions import VersionConflict
 from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, apply_service_errors, award_formset
+from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, award_formset
 from ..models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
 from ..selectors import innovation as selectors
 from ..selectors.story import innovation_indicators

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from hubs import permissions
+from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
 from jipp.pagecache import PublicCacheMixin
 from jipp.querycache import CachedCountPaginator
@@ -213,7 +214,7 @@ class StoryCreateView(_StoryFormMixin, View):
                     story = services.story_create(user=request.user, data=form.service_data())
                     self._save_photo(form, story)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("Kisah disimpan sebagai draf."))
                 return redirect(story)
@@ -250,7 +251,7 @@ class StoryEditView(_StoryFormMixin, View):
                     _("Kisah ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi."),
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("Perubahan disimpan."))
                 return redirect(story)
