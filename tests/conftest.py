@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite (pytest-django; settings jipp.settings.test, see pyproject.toml)."""
 
+from dataclasses import dataclass
+
 import pytest
 from django.utils import translation
 
@@ -66,3 +68,103 @@ def _closed_breakers():
     yield
     broker_breaker.reset()
     cache_breaker.reset()
+
+
+@pytest.fixture
+def eager_celery():
+    """Tasks run in-process even when CELERY_BROKER_URL points at Redis (the PostgreSQL pass sets it).
+
+    A suite whose every test needs it requests it from an autouse fixture of its own conftest; a test
+    that publishes for real sets `task_always_eager = False` and this fixture restores it.
+    """
+    from jipp.celery_app import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def sdgs(db):
+    """The reference SDGs and categories (innovations_reference_seed)."""
+    from hubs.services import SeedResult
+    from innovations.reference import innovations_reference_seed
+
+    innovations_reference_seed(SeedResult())
+
+
+@dataclass
+class World:
+    """Two hubs of two test provinces, a coached institution each, and one user per role.
+
+    Hub A (cohort 2020) and hub B (cohort 2021) are province governments; their provinces use codes
+    Kemendagri does not assign. A suite that needs more rows extends this world in a fixture of its own
+    (see tests/api/conftest.py) rather than building another.
+    """
+
+    province: object  # hub A's province
+    province_b: object
+    hub_a: object
+    hub_b: object
+    coached_a: object  # an institution in hub A's network (coached by it)
+    coached_b: object
+    editor: object  # editor of hub A
+    admin: object  # admin of hub A
+    other: object  # admin of hub B: a member of another hub
+    staff: object  # ministry staff
+    anonymous: object
+
+    @property
+    def spoke(self):
+        return self.coached_a
+
+    @property
+    def users(self) -> dict:
+        """The logged-in users by role name (the roles of the permission matrix)."""
+        return {"editor": self.editor, "admin": self.admin, "other_hub_member": self.other, "staff": self.staff}
+
+    def user(self, role):
+        return {**self.users, "anonymous": self.anonymous}[role]
+
+
+def build_world() -> World:
+    """The shared world (see World), for a test that needs it outside the `world` fixture."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from hubs.choices import InstitutionKind, MembershipRole
+    from tests.factories.hubs import CohortFactory, HubFactory, InstitutionFactory, ProvinceFactory, member, staff_user
+
+    province_a = ProvinceFactory(code="97", name="Provinsi Uji A")
+    province_b = ProvinceFactory(code="98", name="Provinsi Uji B")
+
+    def hub(letter, province, year):
+        cohort = CohortFactory(slug=f"angkatan-uji-{year}", year=year, name=f"Angkatan {year}", announced_count=8)
+        return HubFactory(
+            name=f"Pemerintah Provinsi Uji {letter}",
+            acronym=f"PU{letter}",
+            slug=f"pemprov-uji-{letter.lower()}",
+            kind=InstitutionKind.PEMPROV,
+            province=province,
+            cohort=cohort,
+        )
+
+    hub_a, hub_b = hub("A", province_a, 2020), hub("B", province_b, 2021)
+    return World(
+        province=province_a,
+        province_b=province_b,
+        hub_a=hub_a,
+        hub_b=hub_b,
+        coached_a=InstitutionFactory(name="Pemerintah Kabupaten Uji A1", coaching_hub=hub_a),
+        coached_b=InstitutionFactory(name="Pemerintah Kabupaten Uji B1", coaching_hub=hub_b),
+        editor=member(hub_a, MembershipRole.EDITOR, username="editor_a"),
+        admin=member(hub_a, MembershipRole.ADMIN, username="admin_a"),
+        other=member(hub_b, MembershipRole.ADMIN, username="admin_b"),
+        staff=staff_user(username="staf"),
+        anonymous=AnonymousUser(),
+    )
+
+
+@pytest.fixture
+def world(sdgs) -> World:
+    return build_world()

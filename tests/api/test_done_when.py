@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from hubs.tokens import api_token_create
 from innovations.models import SDG
-from tests.innovations.factories import ELIGIBLE_ASPECTS
+from tests.factories.innovations import ELIGIBLE_ASPECTS
 
 pytestmark = pytest.mark.django_db
 

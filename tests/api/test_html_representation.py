@@ -18,9 +18,10 @@ from rest_framework.test import APIClient
 
 from hubs.choices import MembershipRole
 from jipp.api_router import router
+from tests.factories.hubs import UserFactory, member
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
 from .conftest import token_client
-from .factories import ImpactStoryFactory, ProgrammeFactory, UserFactory, add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def records(world):
 
 def _roles(world):
     outsider = UserFactory(username="zqoutsider")
-    reader = add_member(UserFactory(username="zqreader"), world.hub_b, MembershipRole.EDITOR)
+    reader = member(world.hub_b, MembershipRole.EDITOR, username="zqreader")
     return {
         "anonymous": APIClient(),
         "outsider": token_client(outsider),

@@ -10,9 +10,7 @@ from django.urls import reverse
 from hubs.choices import SecurityEventKind
 from hubs.models import SecurityEvent
 from innovations.services.story import story_photo_add
-from tests.stories.factories import upload
-
-from .factories import ImpactStoryFactory, ProgrammeFactory
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +55,7 @@ def test_editor_cannot_open_the_edit_page_of_published_records(world, published_
 
 def test_editor_cannot_add_a_photo_to_a_published_story(world, published_story):
     with pytest.raises(PermissionDenied):
-        story_photo_add(story=published_story, user=world.users["editor"], file=upload())
+        story_photo_add(story=published_story, user=world.users["editor"], file=photo_upload())
     assert not published_story.photos.exists()
 
 

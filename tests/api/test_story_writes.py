@@ -2,7 +2,7 @@
 
 import pytest
 
-from .factories import ActivityTypeFactory, ImpactStoryFactory, ProgrammeFactory
+from tests.factories.stories import ActivityTypeFactory, ImpactStoryFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from hubs.models import ApiToken
 from hubs.tokens import api_token_create
-
-from .factories import UserFactory
+from tests.factories.hubs import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hubs import dashboard
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,12 @@ def figures(world):
     """Hub A: 2 published (1 verified recently) + 1 submitted draft, 1 replication out, 2 stories.
     Hub B: 1 published, adopts hub A's innovation (1 replication in)."""
     today = timezone.localdate()
-    a1 = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published", last_verified_on=today)
+    a1 = InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published", last_verified_on=today)
     stale = today - datetime.timedelta(days=400)
-    f.InnovationFactory(institution=world.hub_a, status="published", last_verified_on=stale)
-    f.InnovationFactory(institution=world.hub_a, status="submitted", submitted_at=timezone.now())
-    f.InnovationFactory(institution=world.hub_b, status="published")
-    f.ReplicationFactory(innovation=a1, adopter=world.coached_b, facilitating_hub=world.hub_a)
+    InnovationFactory(institution=world.hub_a, status="published", last_verified_on=stale)
+    InnovationFactory(institution=world.hub_a, status="submitted", submitted_at=timezone.now())
+    InnovationFactory(institution=world.hub_b, status="published")
+    ReplicationFactory(innovation=a1, adopter=world.coached_b, facilitating_hub=world.hub_a)
     ImpactStoryFactory(hub=world.hub_a)
     ImpactStoryFactory(hub=world.hub_a, status="draft")
     return world

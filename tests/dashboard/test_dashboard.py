@@ -9,8 +9,8 @@ from django.urls import reverse
 from hubs import dashboard
 from innovations.models import SDG, Category, InnovationSDG
 from innovations.services.innovation import innovation_submit, innovation_transition
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
+from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +22,18 @@ def _kpi(html: str, element_id: str) -> str:
 
 def test_public_home_counts_published_innovations_only(client, world):
     """Anonymous visitors see only published innovations in the figures; drafts are not counted."""
-    f.InnovationFactory(institution=world.hub_a, status="published")
-    f.InnovationFactory(institution=world.hub_a, status="draft")
-    f.InnovationFactory(institution=world.hub_b, status="submitted")
+    InnovationFactory(institution=world.hub_a, status="published")
+    InnovationFactory(institution=world.hub_a, status="draft")
+    InnovationFactory(institution=world.hub_b, status="submitted")
     html = client.get(reverse("home")).content.decode()
     assert _kpi(html, "kpi-innovations") == "1"
 
 
 def test_staff_home_counts_every_status(client, world):
     """Ministry staff see every innovation, by status."""
-    f.InnovationFactory(institution=world.hub_a, status="published")
-    f.InnovationFactory(institution=world.hub_a, status="draft")
-    f.InnovationFactory(institution=world.hub_b, status="submitted")
+    InnovationFactory(institution=world.hub_a, status="published")
+    InnovationFactory(institution=world.hub_a, status="draft")
+    InnovationFactory(institution=world.hub_b, status="submitted")
     client.force_login(world.staff)
     response = client.get(reverse("home"))
     assert _kpi(response.content.decode(), "kpi-innovations") == "3"
@@ -48,15 +48,15 @@ def test_figures_by_category_year_sdg_hub_replication_and_stories(world):
     category = Category.objects.order_by("pk").first()
     sdg = SDG.objects.get(number=4)
     y2021, y2023 = datetime.date(2021, 3, 1), datetime.date(2023, 1, 1)
-    a = f.InnovationFactory(
+    a = InnovationFactory(
         institution=world.hub_a, status="published", category=category, implementation_started_on=y2021
     )
-    b = f.InnovationFactory(institution=world.hub_a, status="published", implementation_started_on=y2023)
-    f.InnovationFactory(institution=world.hub_b, status="draft", category=category)
+    b = InnovationFactory(institution=world.hub_a, status="published", implementation_started_on=y2023)
+    InnovationFactory(institution=world.hub_b, status="draft", category=category)
     InnovationSDG.objects.create(innovation=a, sdg=sdg)
     InnovationSDG.objects.create(innovation=b, sdg=sdg)
-    f.ReplicationFactory(innovation=a, stage="diterapkan")
-    f.ReplicationFactory(innovation__status="draft", stage="komitmen")
+    ReplicationFactory(innovation=a, stage="diterapkan")
+    ReplicationFactory(innovation__status="draft", stage="komitmen")
     ImpactStoryFactory(hub=world.hub_a, people_reached=40)
     ImpactStoryFactory(hub=world.hub_a, people_reached=5, status="draft")
 
@@ -77,7 +77,7 @@ def test_figures_by_category_year_sdg_hub_replication_and_stories(world):
 def test_publish_through_the_workflow_shows_up_in_cached_figures(client, world, settings):
     """With the cache on, a newly published innovation appears in the figures at the next request."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dash"}}
-    innovation = f.eligible(institution=world.hub_a)
+    innovation = eligible(institution=world.hub_a)
     first = client.get(reverse("home")).content.decode()
     assert _kpi(first, "kpi-innovations") == "0"
     # The figures are now cached: a request reads them without recomputing.
@@ -98,7 +98,7 @@ def test_cache_serves_figures_until_a_write(world, django_assert_num_queries):
     with django_assert_num_queries(0):
         dashboard.dashboard_figures(AnonymousUser())
     version = dashboard.cache_version()
-    f.InnovationFactory(institution=world.hub_a, status="published")
+    InnovationFactory(institution=world.hub_a, status="published")
     assert dashboard.cache_version() > version
     assert dashboard.dashboard_figures(AnonymousUser())["innovations_by_status"] == {"published": 1}
 

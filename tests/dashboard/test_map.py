@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from hubs import dashboard
 from hubs.models import Province
-from tests.innovations import factories as f
+from tests.factories.hubs import HubFactory
+from tests.factories.innovations import InnovationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,10 @@ def test_map_draws_38_provinces_linked_to_the_filtered_list(client, seeded):
 def test_map_counts_hubs_and_published_innovations_per_province(client, seeded):
     """Counts per province: seeded hubs, and only published innovations; the table carries the same numbers."""
     jatim = Province.objects.get(code="35")
-    hub = f.hub(name="Hub uji Jatim", province=jatim)
-    f.InnovationFactory(institution=hub, status="published", province=jatim)
-    f.InnovationFactory(institution=hub, status="published", province=jatim)
-    f.InnovationFactory(institution=hub, status="draft", province=jatim)
+    hub = HubFactory(name="Hub uji Jatim", province=jatim)
+    InnovationFactory(institution=hub, status="published", province=jatim)
+    InnovationFactory(institution=hub, status="published", province=jatim)
+    InnovationFactory(institution=hub, status="draft", province=jatim)
     response = client.get(reverse("home"))
     row = next(p for p in response.context["map_provinces"] if p["code"] == "35")
     assert row["innovations"] == 2

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.hubs import HubFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +18,9 @@ BENCHMARK_BUDGET = 2  # measured: 1 (one query with a subquery per figure)
 
 def _fill(world, n):
     for _ in range(n):
-        hub = f.hub()
-        inn = f.InnovationFactory(institution=hub, status="published")
-        f.ReplicationFactory(innovation=inn, adopter=world.coached_a)
+        hub = HubFactory()
+        inn = InnovationFactory(institution=hub, status="published")
+        ReplicationFactory(innovation=inn, adopter=world.coached_a)
         ImpactStoryFactory(hub=hub)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
+from tests.factories.hubs import PASSWORD
+
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
 # with a running loop unless told that this is safe (it is: the test and the loop never overlap).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -25,7 +27,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ARTIFACTS = Path(django_settings.BASE_DIR) / "test-artifacts"
 AXE = Path(django_settings.BASE_DIR) / "static" / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-PASSWORD = "rahasia-uji-123"
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +53,9 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(settings, tmp_path, eager_celery):
     """Uploads and reports go to this test's folder; Celery runs eagerly; the dashboard cache starts empty."""
     from django.core.cache import cache
-
-    from jipp.celery_app import app
 
     settings.MEDIA_ROOT = tmp_path / "media"
     # (a real worker started by `report_worker` gets the same reports folder through DJANGO_REPORTS_ROOT)
@@ -67,11 +66,8 @@ def _isolated(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "reports"},
         },
     }
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
     cache.clear()
     yield
-    app.conf.task_always_eager = eager
     cache.clear()
 
 

@@ -12,9 +12,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def published(portal):
     from innovations.models import SDG, InnovationSDG
-    from tests.innovations import factories as f
+    from tests.factories.innovations import InnovationFactory
 
-    innovation = f.InnovationFactory(
+    innovation = InnovationFactory(
         institution=portal.perpusnas, title="Pojok Baca Digital", status="published", province_id="31"
     )
     InnovationSDG.objects.create(innovation=innovation, sdg=SDG.objects.get(number=4), relevance="Literasi")

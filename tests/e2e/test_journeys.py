@@ -178,9 +178,9 @@ def test_4_story_without_name_consent_shows_initials_and_no_photo(page, portal):
     from PIL import Image
 
     from innovations.models import StoryPhoto
-    from tests.stories.factories import ImpactStoryFactory, ProgrammeFactory
+    from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
-    programme = ProgrammeFactory(slug="tpbis-e2e", hub=portal.perpusnas)
+    programme = ProgrammeFactory(tpbis=True, slug="tpbis-e2e", hub=portal.perpusnas)
     story = ImpactStoryFactory(
         programme=programme,
         hub=portal.perpusnas,
@@ -213,9 +213,9 @@ PHONE = {"width": 390, "height": 844}
 def test_5_phone_pages_fit_and_navigation_works(page, portal):
     """At 390×844 the home page, the lists, a detail page and the form have no horizontal scrolling,
     and the collapsed navigation opens and leads to another page."""
-    from tests.innovations import factories as f
+    from tests.factories.innovations import InnovationFactory
 
-    innovation = f.InnovationFactory(
+    innovation = InnovationFactory(
         institution=portal.perpusnas,
         title="Layanan Perpustakaan Keliling dengan Nama yang Cukup Panjang untuk Menguji Baris",
         status="published",

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from hubs.models import Institution
-from tests.factories import (
+from tests.factories.hubs import (
     CohortFactory,
     HubDesignationFactory,
     InstitutionFactory,

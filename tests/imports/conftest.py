@@ -1,13 +1,8 @@
-"""Fixtures of the import/export tests: private storage per test, Celery eager, the two-hub world."""
+"""Fixtures of the import/export tests: private storage per test, Celery eager (the world is tests/conftest.py's)."""
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
-
-from hubs.services import SeedResult
-from innovations.reference import innovations_reference_seed
-from jipp.celery_app import app as celery_app
-from tests.innovations.conftest import build_world
 
 
 @pytest.fixture(autouse=True)
@@ -24,19 +19,8 @@ def _isolated(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _eager():
-    """Tasks run in-process even when the PostgreSQL pass points CELERY_BROKER_URL at Redis."""
-    old = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = old
-
-
-@pytest.fixture
-def world(db):
-    """Two hubs (A, B), a coached institution each, and one user per role (tests/innovations World)."""
-    innovations_reference_seed(SeedResult())
-    return build_world()
+def _eager(eager_celery):
+    """Every import test runs its tasks in-process."""
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from innovations.importers.base import UploadedSheet, parse_sheet, run_import
 from innovations.importers.innovation import InnovationImporter
 from innovations.importers.replication import ReplicationImporter
 from innovations.models import Innovation, Replication
-from tests.innovations import factories as f
+from tests.factories.innovations import InnovationFactory
 
 from .helpers import snapshot, table, xlsx_bytes
 
@@ -61,7 +61,7 @@ def test_reimporting_unchanged_rows_reads_the_registry_once(world):
 def test_an_update_runs_after_the_new_rows_above_it(world):
     """Row 2 creates "Sama", row 3 renames another institution's innovation to "Sama": the new one
     keeps the plain slug, as when the rows ran one after another."""
-    other = f.InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Lama", sinovik_id="SNV-L")
+    other = InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Lama", sinovik_id="SNV-L")
     rows = [
         {"Hub (kode)": world.hub_a.slug, "Instansi (kode)": world.coached_a.slug, "Judul": "Sama"},
         {"Hub (kode)": world.hub_a.slug, "Instansi (kode)": world.hub_a.slug, "Judul": "Sama", "ID SINOVIK": "SNV-L"},
@@ -75,7 +75,7 @@ def test_an_update_runs_after_the_new_rows_above_it(world):
 def test_a_real_import_stops_at_its_first_error_even_inside_a_waiting_batch(world):
     """Row 3 (a new row the service refuses) waits for its batch; row 4 updates an innovation. The
     import stops at row 3, reports only it, and never runs row 4's update."""
-    existing = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Ada", sinovik_id="SNV-E")
+    existing = InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Ada", sinovik_id="SNV-E")
     rows = _rows(world, 3, {2: {"Ringkasan": "kata " * 201}, 3: {"ID SINOVIK": "SNV-E", "Judul": "Ada lagi"}})
     before = snapshot()
     outcome, _queries = _run(InnovationImporter(world.admin), rows, commit=True)
@@ -106,7 +106,7 @@ def test_the_preview_names_every_refused_row_across_batches_in_file_order(world)
 
 def test_replication_rows_are_created_in_a_batch_and_errors_keep_their_row(world):
     sources = [
-        f.InnovationFactory(institution=world.hub_a, hub=world.hub_a, title=f"Sumber {n}", status="published")
+        InnovationFactory(institution=world.hub_a, hub=world.hub_a, title=f"Sumber {n}", status="published")
         for n in range(3)
     ]
     headers = ["Inovasi sumber (slug)", "Instansi replikator (kode)", "Hub fasilitator (kode)", "Tahap"]
@@ -137,7 +137,7 @@ def test_innovations_and_replications_refuse_a_record_named_twice_or_an_unknown_
     outcome, _queries = _run(InnovationImporter(world.admin), rows[:1] + rows[2:], commit=False)
     assert outcome.errors == [{"row": 3, "column": "ID", "message": "tidak ada inovasi dengan ID 999999"}]
 
-    source = f.InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Sumber", status="published")
+    source = InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Sumber", status="published")
     pair = {"Inovasi sumber (slug)": source.slug, "Instansi replikator (kode)": world.coached_a.slug}
     rows = [
         {**pair, "Hub fasilitator (kode)": world.hub_a.slug},

@@ -6,9 +6,10 @@ import io
 import pytest
 from django.urls import reverse
 
-from innovations.models import Category, ImportJob, ImportStatus, Innovation, InnovationSDG, Replication
+from innovations.models import SDG, Category, ImportJob, ImportStatus, Innovation, InnovationSDG, Replication
 from reports.models import ReportJob
-from tests.innovations import factories as f
+from tests.factories.hubs import InstitutionFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
 
 from .helpers import read_xlsx, snapshot, upload
 
@@ -36,8 +37,8 @@ def _import(client, post, user, kind, content, name):
 
 @pytest.fixture
 def innovations(world):
-    sdg = f.SDG.objects.get(number=5)
-    first = f.InnovationFactory(
+    sdg = SDG.objects.get(number=5)
+    first = InnovationFactory(
         institution=world.coached_a,
         hub=world.hub_a,
         title="Antar Jemput Dokumen",
@@ -48,8 +49,8 @@ def innovations(world):
         province_id=None,
     )
     InnovationSDG.objects.create(innovation=first, sdg=sdg, relevance="Perempuan kepala keluarga")
-    second = f.InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="-Rumus? =1+1", status="published")
-    third = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Draf Hub B")
+    second = InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="-Rumus? =1+1", status="published")
+    third = InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Draf Hub B")
     return first, second, third
 
 
@@ -162,9 +163,9 @@ def test_list_pages_offer_export_of_the_current_view(client, world, url, name):
 
 
 def test_replication_export_round_trip_and_import(client, post, world):
-    source = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Sumber", status="published")
-    f.ReplicationFactory(innovation=source, adopter=world.hub_a, facilitating_hub=world.hub_a)
-    adopter = f.InstitutionFactory(name="Kabupaten Peniru", coaching_hub=world.hub_a)
+    source = InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Sumber", status="published")
+    ReplicationFactory(innovation=source, adopter=world.hub_a, facilitating_hub=world.hub_a)
+    adopter = InstitutionFactory(name="Kabupaten Peniru", coaching_hub=world.hub_a)
     client.force_login(world.admin)
     rows = read_xlsx(_download(client, "replications"))
     assert len(rows) == 2
@@ -190,7 +191,7 @@ def test_replication_export_round_trip_and_import(client, post, world):
 
 
 def test_replication_import_into_another_hub_is_refused(client, post, world):
-    source = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
+    source = InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
     from .helpers import xlsx_bytes
 
     rows = [
@@ -208,8 +209,8 @@ def test_replication_import_into_another_hub_is_refused(client, post, world):
 def test_export_reads_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
     """No N+1: 30 innovations with SDG links export in the same few queries as 3."""
     for n in range(30):
-        innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published")
-        InnovationSDG.objects.create(innovation=innovation, sdg=f.SDG.objects.get(number=1 + n % 17))
+        innovation = InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published")
+        InnovationSDG.objects.create(innovation=innovation, sdg=SDG.objects.get(number=1 + n % 17))
     with django_assert_max_num_queries(8):
         rows = read_xlsx(_download(client, "innovations"))
     assert len(rows) == 31

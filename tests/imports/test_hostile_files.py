@@ -109,9 +109,9 @@ CASE_NAMES = [
 @pytest.mark.parametrize("case", CASE_NAMES)
 def test_hostile_file_is_rejected_and_changes_nothing(client, post, world, case):
     """Each hostile file gets a clear message and leaves the database as it was."""
-    from tests.innovations import factories as f
+    from tests.factories.innovations import InnovationFactory
 
-    f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Sudah ada")
+    InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Sudah ada")
     content, expected = _cases(world)[case]
     name = "inovasi.csv" if "csv" in case else "inovasi.xlsx"
     before = snapshot()

@@ -7,6 +7,7 @@ from innovations.importers import jobs
 from innovations.importers.tasks import import_jobs_housekeeping
 from innovations.models import ImportJob, ImportStatus, Innovation
 from jipp.jobs import job_files_expire, jobs_reap
+from tests.factories.innovations import InnovationFactory
 
 from .helpers import innovation_row, read_xlsx, snapshot, table, upload, xlsx_bytes
 
@@ -94,12 +95,10 @@ def test_done_when_journey_twenty_innovations_one_wrong_then_fixed(client, post,
 
 def test_preview_counts_created_updated_skipped_and_writes_nothing(client, post, world):
     """One unchanged row (skipped), one changed row (updated, by SINOVIK ID), one new row (created)."""
-    from tests.innovations import factories as f
-
-    same = f.InnovationFactory(
+    same = InnovationFactory(
         institution=world.coached_a, hub=world.hub_a, title="Sama", ringkasan="Tetap.", stage="penerapan"
     )
-    changed = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Lama", sinovik_id="SNV-1")
+    changed = InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Lama", sinovik_id="SNV-1")
     common = {"Hub (kode)": world.hub_a.slug, "Instansi (kode)": world.coached_a.slug}
     rows = [
         {**common, "ID": same.pk, "Judul": "Sama"},
@@ -152,10 +151,9 @@ def test_hub_admin_cannot_import_into_another_hub(client, post, world):
 
 
 def test_hub_admin_cannot_update_another_hubs_innovation_by_id(client, post, world):
-    from tests.innovations import factories as f
 
     # Published, so hub A may see it exists (a hidden one reads as missing: the test below).
-    theirs = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
+    theirs = InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
     row = innovation_row(world, 1, ID=theirs.pk, Judul="Diambil alih")
     client.force_login(world.admin)
     job = _job(_upload(post, xlsx_bytes(table([row]))))
@@ -210,15 +208,13 @@ def test_a_job_is_confirmed_once(client, post, world):
 
 def test_commit_fails_whole_when_data_changed_since_preview(client, post, world):
     """A row that was valid at preview but fails at commit voids the whole import."""
-    from tests.innovations import factories as f
-
     client.force_login(world.admin)
     rows = [innovation_row(world, 1), innovation_row(world, 2, **{"ID SINOVIK": "SNV-9"})]
     job = _job(_upload(post, xlsx_bytes(table(rows))))
     job.refresh_from_db()
     assert job.status == ImportStatus.READY
     # Meanwhile hub B records an innovation with that SINOVIK ID: row 3 now targets hub B's record.
-    f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-9")
+    InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-9")
     before = snapshot()
     post(reverse("imports:import_confirm", args=[job.pk]))
     job.refresh_from_db()
@@ -297,9 +293,7 @@ def test_housekeeping_fails_stuck_jobs_and_expires_unconfirmed_files(client, pos
 
 def test_another_hubs_hidden_record_and_a_missing_id_give_the_same_message(client, post, world):
     """The preview must not tell whether an ID it may not see exists: both read "no such ID"."""
-    from tests.innovations import factories as f
-
-    hidden = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Draf tersembunyi")
+    hidden = InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Draf tersembunyi")
     missing = hidden.pk + 1000
     client.force_login(world.admin)
     messages = {}

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from innovations.models import ImpactStory, ImportJob, ImportStatus
-from tests.stories import factories as sf
+from tests.factories.hubs import HubFactory, ProvinceFactory, member
+from tests.factories.stories import ActivityTypeFactory, ImpactStoryFactory, ProgrammeFactory, perpusnas
 
 from .helpers import read_xlsx, snapshot, upload, xlsx_bytes
 
@@ -15,15 +16,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tpbis(db):
-    hub = sf.perpusnas()
-    programme = sf.ProgrammeFactory(hub=hub)
-    province = sf.ProvinceFactory(code="35", name="Jawa Timur")
-    activity = sf.ActivityTypeFactory()
-    admin = sf.member(hub, role="admin")
-    hidden = sf.ImpactStoryFactory(
-        programme=programme, province=province, activity_type=activity, title="Tanpa izin nama"
-    )
-    public = sf.ImpactStoryFactory(
+    hub = perpusnas()
+    programme = ProgrammeFactory(tpbis=True, hub=hub)
+    province = ProvinceFactory(code="01", name="Uji Kisah")
+    activity = ActivityTypeFactory()
+    admin = member(hub, role="admin")
+    hidden = ImpactStoryFactory(programme=programme, province=province, activity_type=activity, title="Tanpa izin nama")
+    public = ImpactStoryFactory(
         programme=programme,
         province=province,
         activity_type=activity,
@@ -89,7 +88,7 @@ def test_story_import_creates_drafts_through_the_service(client, post, tpbis):
         "Nama boleh dipublikasikan",
         "Tanggal persetujuan",
     ]
-    base = ["Kisah baru", "tpbis", "Perpustakaan Desa Maju", "desa", "35", "pelatihan", 12, "Sebelum.", "Sesudah."]
+    base = ["Kisah baru", "tpbis", "Perpustakaan Desa Maju", "desa", "01", "pelatihan", 12, "Sebelum.", "Sesudah."]
     bad = [
         headers,
         [*base, datetime.date(2024, 3, 1), "Ani", "Ya", None],
@@ -119,7 +118,7 @@ def test_story_import_creates_drafts_through_the_service(client, post, tpbis):
 
 
 def test_story_import_for_another_hub_is_refused(client, post, tpbis):
-    other = sf.member(sf.HubFactory(), role="admin")
+    other = member(HubFactory(), role="admin")
     rows = _rows(client)  # anonymous export: published stories
     client.force_login(other)
     before = snapshot()
@@ -132,9 +131,9 @@ def test_story_import_for_another_hub_is_refused(client, post, tpbis):
 
 def test_round_trip_keeps_a_link_to_an_innovation_the_user_may_not_see(client, post, tpbis):
     """The export hides another hub's draft innovation; re-importing that blank cell keeps the link."""
-    from tests.innovations import factories as f
+    from tests.factories.innovations import InnovationFactory
 
-    draft = f.InnovationFactory(title="Draf hub lain")
+    draft = InnovationFactory(title="Draf hub lain")
     story = tpbis["hidden"]
     ImpactStory.objects.filter(pk=story.pk).update(innovation=draft)
     client.force_login(tpbis["admin"])

@@ -35,7 +35,7 @@ def _wait(job_id, statuses, seconds=60):
 def test_real_worker_checks_and_imports(transactional_db, tmp_path):
     from hubs.services import SeedResult
     from innovations.reference import innovations_reference_seed
-    from tests.innovations.conftest import build_world
+    from tests.conftest import build_world
 
     innovations_reference_seed(SeedResult())
     world = build_world()
@@ -46,7 +46,7 @@ def test_real_worker_checks_and_imports(transactional_db, tmp_path):
         "DATABASE_URL": _database_url(),
         "DJANGO_REPORTS_ROOT": str(storage),
     }
-    celery_app.conf.task_always_eager = False  # restored by conftest._eager
+    celery_app.conf.task_always_eager = False  # restored by the eager_celery fixture
     celery_app.control.purge()
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "jipp", "worker", "-P", "solo", "--without-heartbeat"]

@@ -3,11 +3,11 @@
 from django.core import mail
 from django.urls import reverse
 
-from . import factories as f
+from tests.factories.hubs import UserFactory
 
 
 def test_login_page_and_failed_login_keeps_username(client, db):
-    f.UserFactory(username="budi")
+    UserFactory(username="budi")
     assert client.get(reverse("login")).status_code == 200
     response = client.post(reverse("login"), {"username": "budi", "password": "salah"})
     assert response.status_code == 200
@@ -16,7 +16,7 @@ def test_login_page_and_failed_login_keeps_username(client, db):
 
 
 def test_logout_is_a_post(client, db):
-    user = f.UserFactory()
+    user = UserFactory()
     client.force_login(user)
     page = client.get(reverse("innovations:innovation_list")).content.decode()
     assert f'action="{reverse("logout")}"' in page
@@ -25,7 +25,7 @@ def test_logout_is_a_post(client, db):
 
 
 def test_password_reset_does_not_reveal_whether_the_address_exists(client, db):
-    f.UserFactory(email="ada@contoh.go.id")
+    UserFactory(email="ada@contoh.go.id")
     known = client.post(reverse("password_reset"), {"email": "ada@contoh.go.id"})
     unknown = client.post(reverse("password_reset"), {"email": "tidakada@contoh.go.id"})
     assert known.status_code == unknown.status_code == 302
@@ -36,7 +36,7 @@ def test_password_reset_does_not_reveal_whether_the_address_exists(client, db):
 
 
 def test_reset_link_sets_a_new_password(client, db):
-    user = f.UserFactory(email="reset@contoh.go.id")
+    user = UserFactory(email="reset@contoh.go.id")
     client.post(reverse("password_reset"), {"email": "reset@contoh.go.id"})
     link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line)
     path = link[link.index("/accounts/reset/") :]

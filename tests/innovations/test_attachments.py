@@ -11,8 +11,7 @@ from PIL import Image
 
 from innovations.models import Attachment
 from innovations.services import innovation as services
-
-from . import factories as f
+from tests.factories.innovations import eligible
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -24,7 +23,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def draft(world):
-    return f.eligible(institution=world.coached_a, hub=world.hub_a)
+    return eligible(institution=world.coached_a, hub=world.hub_a)
 
 
 def _png() -> bytes:

@@ -12,8 +12,7 @@ from innovations.exceptions import RowErrors
 from innovations.models import SDG, Innovation, Replication
 from innovations.services import innovation as services
 from jipp import querycache
-
-from . import factories as f
+from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 
 
 def _rows(world):
@@ -58,7 +57,7 @@ def _rolled_back(make):
 
 def test_bulk_create_gives_what_innovation_create_gives_row_after_row(world):
     """Same fields, slugs (taken, repeated and reserved titles), SDG links and history records."""
-    f.InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lapor", slug="lapor")
+    InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lapor", slug="lapor")
     rows = _rows(world)
     one_by_one = _rolled_back(lambda: [services.innovation_create(user=world.admin, data=row) for row in rows])
     in_bulk = _rolled_back(lambda: services.innovations_bulk_create(user=world.admin, rows=rows, batch_size=2))
@@ -79,7 +78,7 @@ def _same_error(a, b) -> bool:
 
 
 def test_refused_rows_are_named_by_index_with_innovation_creates_error_and_nothing_is_written(world):
-    f.InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-TAKEN")
+    InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-TAKEN")
     good = {"hub": world.hub_a, "institution": world.coached_a, "title": "Baik"}
     rows = [
         good,
@@ -113,7 +112,7 @@ def test_refused_rows_are_named_by_index_with_innovation_creates_error_and_nothi
 def test_a_row_the_database_refuses_is_named_by_the_single_row_service(world, monkeypatch):
     """What the batch's checks cannot see (here a SINOVIK ID taken after the check, as by another user)
     fails the batch's INSERT; the batch then goes row by row and only that row is refused."""
-    f.InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-RACE")
+    InnovationFactory(institution=world.hub_b, hub=world.hub_b, title="Lain", sinovik_id="SNV-RACE")
     monkeypatch.setattr(services, "_innovation_keys_taken", lambda keys: set())
     good = {"hub": world.hub_a, "institution": world.coached_a}
     rows = [{**good, "title": "Satu"}, {**good, "title": "Dua", "sinovik_id": "SNV-RACE"}, {**good, "title": "Tiga"}]
@@ -156,7 +155,7 @@ def test_bulk_create_costs_a_few_queries_per_batch_not_per_row(world, django_ass
 @pytest.fixture
 def sources(world):
     return [
-        f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title=f"Sumber {n}") for n in range(3)
+        eligible(institution=world.hub_a, hub=world.hub_a, status="published", title=f"Sumber {n}") for n in range(3)
     ]
 
 
@@ -191,7 +190,7 @@ def test_replications_bulk_create_gives_what_replication_create_gives(world, sou
 def test_replication_rows_refused_by_rule_pair_or_database_are_named_as_replication_create_names_them(world, sources):
     """A pair already recorded (a query per batch), a repeated pair, and dates the database's check
     constraint refuses (the batch's INSERT fails, then the rows go one by one)."""
-    f.ReplicationFactory(innovation=sources[0], adopter=world.coached_a, facilitating_hub=world.hub_a)
+    ReplicationFactory(innovation=sources[0], adopter=world.coached_a, facilitating_hub=world.hub_a)
     base = {"adopter": world.coached_a, "facilitating_hub": world.hub_a}
     rows = [
         {**base, "innovation": sources[0]},

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.innovations.factories import InnovationFactory
+from tests.factories.innovations import InnovationFactory
 
 pytestmark = pytest.mark.django_db
 

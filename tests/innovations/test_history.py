@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from innovations.services import innovation as services
-
-from . import factories as f
+from tests.factories.innovations import eligible
 
 
 def test_history_records_a_change_with_who_and_before_after(client, world):
@@ -25,7 +24,7 @@ def test_history_records_a_change_with_who_and_before_after(client, world):
 
 
 def test_history_page_is_for_staff_only(client, world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="published")
     url = reverse("innovations:innovation_history", args=[innovation.slug])
     assert client.get(url).status_code == 403
     client.force_login(world.admin)
@@ -33,7 +32,7 @@ def test_history_page_is_for_staff_only(client, world):
 
 
 def test_replication_history_records_stage_change(client, world):
-    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.hub_a, hub=world.hub_a, status="published")
     replication = services.replication_create(
         user=world.admin, data={"innovation": innovation, "adopter": world.coached_a, "facilitating_hub": world.hub_a}
     )
@@ -47,7 +46,7 @@ def test_replication_history_records_stage_change(client, world):
 
 
 def test_an_update_that_changes_nothing_adds_no_history_record(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     before = innovation.history.count()
     updated = services.innovation_update(innovation=innovation, user=world.admin, data={"title": innovation.title})
     assert innovation.history.count() == before

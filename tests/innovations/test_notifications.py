@@ -15,13 +15,12 @@ from django.db import connection
 from innovations.models import ReviewEvent
 from innovations.services import innovation as services
 from innovations.tasks import review_notification_send
-
-from . import factories as f
+from tests.factories.innovations import InnovationFactory, eligible
 
 
 def test_submit_mails_hub_admins_and_reviewers_after_commit(world, eager_celery, django_capture_on_commit_callbacks):
     """Nothing is sent before the commit; after it, one message to each admin of the hub and each reviewer."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.innovation_submit(innovation=innovation, user=world.admin)
     # One notification waits for the commit (the others move cache generations: jipp.querycache).
@@ -36,7 +35,7 @@ def test_submit_mails_hub_admins_and_reviewers_after_commit(world, eager_celery,
 
 
 def test_revision_mail_carries_the_comment(world, eager_celery, django_capture_on_commit_callbacks):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
     with django_capture_on_commit_callbacks(execute=True):
         services.innovation_transition(
             innovation=innovation, user=world.staff, action="request_revision", comment="Tambahkan data anggaran."
@@ -46,7 +45,7 @@ def test_revision_mail_carries_the_comment(world, eager_celery, django_capture_o
 
 
 def test_failed_transition_sends_nothing(world, django_capture_on_commit_callbacks):
-    innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a)  # no SDG: not eligible
+    innovation = InnovationFactory(institution=world.coached_a, hub=world.hub_a)  # no SDG: not eligible
     with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(ValidationError):
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert callbacks == []
@@ -59,7 +58,7 @@ def test_task_for_a_vanished_event_sends_nothing(world):
 
 
 def test_task_called_directly_returns_count(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
     event = ReviewEvent.objects.create(
         target=innovation, actor=world.staff, from_status="submitted", to_status="in_review"
     )
@@ -75,12 +74,11 @@ def test_real_worker_sends_the_mail(transactional_db, tmp_path):
     """With a broker, the transition is queued on commit and a real Celery worker on Redis sends the mail."""
     from hubs.services import SeedResult
     from innovations.reference import innovations_reference_seed
-
-    from .conftest import build_world
+    from tests.conftest import build_world
 
     innovations_reference_seed(SeedResult())
     world = build_world()
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.innovations.worker_settings",
@@ -133,7 +131,7 @@ def _database_url() -> str:
 
 
 def test_mail_text_is_not_html_escaped(world, eager_celery, django_capture_on_commit_callbacks):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, title="Sehat & Cepat <Desa>")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, title="Sehat & Cepat <Desa>")
     with django_capture_on_commit_callbacks(execute=True):
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert "Sehat & Cepat <Desa>" in mail.outbox[0].subject

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innovations.models import SDG, Attachment, Award, InnovationSDG, ReviewEvent
-
-from . import factories as f
+from tests.factories.hubs import InstitutionFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
 
 LIST_BUDGET = 12
 DETAIL_BUDGET = 12
@@ -22,7 +22,7 @@ def _fill(world, n, start=0):
     sdgs = list(SDG.objects.all()[:3])
     innovations = []
     for i in range(start, start + n):
-        innovation = f.InnovationFactory(
+        innovation = InnovationFactory(
             institution=world.coached_a, hub=world.hub_a, status="published", title=f"Inovasi Q{i}"
         )
         for sdg in sdgs:
@@ -36,8 +36,8 @@ def _fill(world, n, start=0):
             size=1,
         )
         ReviewEvent.objects.create(target=innovation, actor=world.staff, from_status="submitted", to_status="published")
-        adopter = f.InstitutionFactory(coaching_hub=world.hub_b)
-        f.ReplicationFactory(innovation=innovation, adopter=adopter, facilitating_hub=world.hub_b)
+        adopter = InstitutionFactory(coaching_hub=world.hub_b)
+        ReplicationFactory(innovation=innovation, adopter=adopter, facilitating_hub=world.hub_b)
         innovations.append(innovation)
     return innovations
 
@@ -73,7 +73,7 @@ def test_detail_costs_the_same_with_3_and_30_related_rows(client, world):
             Attachment.objects.create(
                 innovation=innovation, file=f"attachments/{i}.pdf", original_name=f"{i}.pdf", content_type="x", size=1
             )
-            f.ReplicationFactory(innovation=innovation, adopter=f.InstitutionFactory(), facilitating_hub=world.hub_a)
+            ReplicationFactory(innovation=innovation, adopter=InstitutionFactory(), facilitating_hub=world.hub_a)
             ReviewEvent.objects.create(target=innovation, actor=world.staff, from_status="draft", to_status="submitted")
 
     add(0, 3)
@@ -89,10 +89,10 @@ def test_review_queue_costs_the_same_with_3_and_30_rows(client, world):
     client.force_login(world.staff)
     url = reverse("innovations:review_queue")
     for i in range(3):
-        f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="submitted", title=f"Antre {i}")
+        InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="submitted", title=f"Antre {i}")
     few = _queries(client, url)
     for i in range(3, 30):
-        f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="submitted", title=f"Antre {i}")
+        InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="submitted", title=f"Antre {i}")
     many = _queries(client, url)
     assert few == many <= QUEUE_BUDGET
 

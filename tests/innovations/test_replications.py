@@ -10,14 +10,14 @@ from innovations.filtersets.innovation import ReplicationFilterSet
 from innovations.models import Replication
 from innovations.selectors.innovation import hub_replications, replications_visible_to
 from innovations.services import innovation as services
-
-from . import factories as f
+from tests.factories.hubs import InstitutionFactory
+from tests.factories.innovations import ReplicationFactory, eligible
 
 
 @pytest.fixture
 def source(world):
     """A published innovation of hub A's own institution."""
-    return f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Inovasi Sumber")
+    return eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Inovasi Sumber")
 
 
 def test_admin_records_replication_into_own_network(world, source):
@@ -45,8 +45,8 @@ def test_editor_and_outsider_may_not_record(world, source):
 
 
 def test_adopter_outside_network_of_a_foreign_innovation_is_refused(world):
-    foreign = f.eligible(institution=world.coached_b, hub=world.hub_b, status="published")
-    stranger = f.InstitutionFactory()
+    foreign = eligible(institution=world.coached_b, hub=world.hub_b, status="published")
+    stranger = InstitutionFactory()
     with pytest.raises(ValidationError) as exc:
         services.replication_create(
             user=world.admin, data={"innovation": foreign, "adopter": stranger, "facilitating_hub": world.hub_a}
@@ -55,7 +55,7 @@ def test_adopter_outside_network_of_a_foreign_innovation_is_refused(world):
 
 
 def test_only_published_innovations_are_replicated(world):
-    draft = f.eligible(institution=world.hub_a, hub=world.hub_a)
+    draft = eligible(institution=world.hub_a, hub=world.hub_a)
     with pytest.raises(ValidationError) as exc:
         services.replication_create(
             user=world.admin, data={"innovation": draft, "adopter": world.coached_a, "facilitating_hub": world.hub_a}
@@ -123,9 +123,9 @@ def test_replication_pages(client, world, source):
 
 
 def test_hub_page_lists_outgoing_and_incoming(client, world, source):
-    into_b = f.ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
-    b_source = f.eligible(institution=world.coached_b, hub=world.hub_b, status="published", title="Inovasi B")
-    into_a = f.ReplicationFactory(innovation=b_source, adopter=world.coached_a, facilitating_hub=world.hub_a)
+    into_b = ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    b_source = eligible(institution=world.coached_b, hub=world.hub_b, status="published", title="Inovasi B")
+    into_a = ReplicationFactory(innovation=b_source, adopter=world.coached_a, facilitating_hub=world.hub_a)
     lists = hub_replications(hub=world.hub_a, user=world.anonymous)
     assert lists["outgoing"] == [into_b]
     assert lists["incoming"] == [into_a]
@@ -137,10 +137,10 @@ def test_hub_page_lists_outgoing_and_incoming(client, world, source):
 def test_hub_replication_totals_are_cached_and_move_with_every_change(world, source):
     """The totals come from the query cache; a new replication, a withdrawn innovation and a change of
     coaching hub each show in the next read."""
-    f.ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
     assert hub_replications(hub=world.hub_a, user=world.anonymous)["outgoing_total"] == 1
-    second = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published", title="Inovasi Kedua")
-    f.ReplicationFactory(innovation=second, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    second = eligible(institution=world.coached_a, hub=world.hub_a, status="published", title="Inovasi Kedua")
+    ReplicationFactory(innovation=second, adopter=world.coached_b, facilitating_hub=world.hub_b)
     assert hub_replications(hub=world.hub_a, user=world.anonymous)["outgoing_total"] == 2
     second.status = "draft"
     second.save()
@@ -151,18 +151,16 @@ def test_hub_replication_totals_are_cached_and_move_with_every_change(world, sou
 
 
 def test_replications_of_drafts_are_hidden_from_visitors(world):
-    draft = f.eligible(institution=world.hub_a, hub=world.hub_a)
-    hidden = f.ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
+    draft = eligible(institution=world.hub_a, hub=world.hub_a)
+    hidden = ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
     assert hidden not in replications_visible_to(world.anonymous)
     assert hidden in replications_visible_to(world.editor)
     assert hidden in replications_visible_to(world.staff)
 
 
 def test_replication_filterset(world, source):
-    r = f.ReplicationFactory(
-        innovation=source, adopter=world.coached_a, facilitating_hub=world.hub_a, stage="diterapkan"
-    )
-    f.ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    r = ReplicationFactory(innovation=source, adopter=world.coached_a, facilitating_hub=world.hub_a, stage="diterapkan")
+    ReplicationFactory(innovation=source, adopter=world.coached_b, facilitating_hub=world.hub_b)
     qs = replications_visible_to(world.anonymous)
     assert list(ReplicationFilterSet({"stage": "diterapkan"}, queryset=qs).qs) == [r]
     assert list(ReplicationFilterSet({"facilitating_hub": world.hub_a.pk}, queryset=qs).qs) == [r]
@@ -201,8 +199,8 @@ def test_refused_evidence_records_no_replication(client, world, source, settings
 
 def test_evidence_of_a_hidden_replication_is_not_served(client, world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    draft = f.eligible(institution=world.hub_a, hub=world.hub_a)
-    replication = f.ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
+    draft = eligible(institution=world.hub_a, hub=world.hub_a)
+    replication = ReplicationFactory(innovation=draft, adopter=world.coached_a, facilitating_hub=world.hub_a)
     evidence = services.replication_evidence_add(
         replication=replication, user=world.admin, file=SimpleUploadedFile("a.pdf", PDF)
     )

@@ -7,8 +7,7 @@ from django.urls import reverse
 from innovations.filtersets.innovation import InnovationFilterSet
 from innovations.models import Award, Innovation
 from innovations.selectors.innovation import innovations_visible_to
-
-from . import factories as f
+from tests.factories.innovations import eligible
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the `indonesian` text search configuration exists on PostgreSQL only"
@@ -22,21 +21,21 @@ def _search(user, **params):
 
 @pytest.fixture
 def corpus(world):
-    f.eligible(
+    eligible(
         institution=world.coached_a,
         hub=world.hub_a,
         status="published",
         title="Inovasi Kesehatan Ibu",
         signifikansi="Angka kematian ibu turun berkat pendampingan bidan desa.",
     )
-    f.eligible(
+    eligible(
         institution=world.hub_a,
         hub=world.hub_a,
         status="published",
         title="Inovasi Perizinan",
         strategi_keberlanjutan="Pelayanan perizinan terpadu satu pintu diatur peraturan gubernur.",
     )
-    f.eligible(institution=world.coached_a, hub=world.hub_a, status="draft", title="Draf Bidan Desa", kebaruan="bidan")
+    eligible(institution=world.coached_a, hub=world.hub_a, status="draft", title="Draf Bidan Desa", kebaruan="bidan")
 
 
 @postgres_only
@@ -61,7 +60,7 @@ def test_stemmed_form_finds_the_innovation(world, corpus):
 
 @postgres_only
 def test_results_are_ranked(world, corpus):
-    f.eligible(
+    eligible(
         institution=world.coached_a,
         hub=world.hub_a,
         status="published",
@@ -105,7 +104,7 @@ def test_filters(world, corpus):
 
 def test_pagination_links_keep_the_filters(client, world):
     for n in range(25):
-        f.eligible(institution=world.coached_a, hub=world.hub_a, status="published", title=f"Inovasi Jalan {n}")
+        eligible(institution=world.coached_a, hub=world.hub_a, status="published", title=f"Inovasi Jalan {n}")
     response = client.get(reverse("innovations:innovation_list"), {"stage": "penerapan", "q": "jalan"})
     page = response.content.decode()
     assert "stage=penerapan&amp;" in page and "q=jalan&amp;" in page and "page=2" in page

@@ -5,18 +5,18 @@ import datetime
 from django.urls import reverse
 
 from innovations.models import ReviewEvent
+from tests.factories.innovations import InnovationFactory, eligible
 
-from . import factories as f
 from .helpers import innovation_form_data
 
 
 def test_unverified_badge(client, world):
     """An innovation not verified in the last 12 months shows the badge; a recently verified one does not."""
     today = datetime.date.today()
-    stale = f.eligible(
+    stale = eligible(
         institution=world.hub_a, hub=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(400)
     )
-    fresh = f.eligible(
+    fresh = eligible(
         institution=world.hub_a, hub=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(30)
     )
     assert "Belum diverifikasi 12 bulan" in client.get(stale.get_absolute_url()).content.decode()
@@ -24,14 +24,14 @@ def test_unverified_badge(client, world):
 
 
 def test_detail_shows_aspects_and_sdgs(client, world):
-    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.hub_a, hub=world.hub_a, status="published")
     page = client.get(innovation.get_absolute_url()).content.decode()
     assert innovation.kebaruan in page and innovation.strategi_keberlanjutan in page
     assert "Layanan inklusif" in page  # the SDG relevance note
 
 
 def test_review_history_for_members_and_staff_only(client, world):
-    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.hub_a, hub=world.hub_a, status="published")
     ReviewEvent.objects.create(
         target=innovation, actor=world.staff, from_status="in_review", to_status="published", comment="Catatan internal"
     )
@@ -43,7 +43,7 @@ def test_review_history_for_members_and_staff_only(client, world):
 
 
 def test_submit_from_detail_shows_failed_gates_next_to_fields(client, world):
-    innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, kebaruan="")
+    innovation = InnovationFactory(institution=world.coached_a, hub=world.hub_a, kebaruan="")
     client.force_login(world.admin)
     response = client.post(reverse("innovations:innovation_submit", args=[innovation.slug]))
     assert response.status_code == 400
@@ -57,7 +57,7 @@ def test_submit_from_detail_shows_failed_gates_next_to_fields(client, world):
 
 def test_editing_a_published_innovation_keeps_it_published(client, world):
     """A hub admin's change to a published innovation keeps it published (editors may not make one)."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="published")
     client.force_login(world.admin)
     response = client.post(
         reverse("innovations:innovation_edit", args=[innovation.slug]),
@@ -69,7 +69,7 @@ def test_editing_a_published_innovation_keeps_it_published(client, world):
 
 
 def test_stale_form_is_refused_and_keeps_input(client, world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     client.force_login(world.editor)
     stale = innovation_form_data(innovation, kebaruan="Versi saya")
     first = innovation_form_data(innovation, kebaruan="Versi rekan")
@@ -95,7 +95,7 @@ def test_create_page_needs_membership_or_staff(client, world):
     client.force_login(world.other)
     assert client.get(reverse("innovations:innovation_create")).status_code == 200
     client.logout()
-    from .factories import UserFactory
+    from tests.factories.hubs import UserFactory
 
     client.force_login(UserFactory(username="tanpa_hub"))
     assert client.get(reverse("innovations:innovation_create")).status_code == 403
@@ -107,7 +107,7 @@ def test_create_page_needs_membership_or_staff(client, world):
 
 
 def test_review_page_offers_only_allowed_actions(client, world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="in_review")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="in_review")
     client.force_login(world.staff)
     page = client.get(reverse("innovations:innovation_review", args=[innovation.slug])).content.decode()
     assert 'value="publish"' in page and 'value="reject"' in page and 'value="request_revision"' in page
@@ -117,7 +117,7 @@ def test_review_page_offers_only_allowed_actions(client, world):
 
 def test_english_title_and_summary_fall_back_to_indonesian(client, world):
     """In English the English title/summary are shown when present, the Indonesian ones otherwise."""
-    translated = f.eligible(
+    translated = eligible(
         institution=world.hub_a,
         hub=world.hub_a,
         status="published",
@@ -125,7 +125,7 @@ def test_english_title_and_summary_fall_back_to_indonesian(client, world):
         title_en="Door-to-door Birth Certificates",
         summary_en="Officers bring the documents home.",
     )
-    untranslated = f.eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Pasar Daring Desa")
+    untranslated = eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Pasar Daring Desa")
     client.cookies["django_language"] = "en"
     listing = client.get(reverse("innovations:innovation_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Door-to-door Birth Certificates" in listing and "Pasar Daring Desa" in listing
@@ -138,7 +138,7 @@ def test_english_title_and_summary_fall_back_to_indonesian(client, world):
 
 def test_demo_innovation_is_badged_contoh_on_list_and_detail(client, db):
     """A synthetic (is_demo) innovation carries the visible "Contoh" badge wherever it is listed or shown."""
-    from tests.innovations.factories import InnovationFactory
+    from tests.factories.innovations import InnovationFactory
 
     demo = InnovationFactory(status="published", is_demo=True, title="Inovasi sintetis")
     real = InnovationFactory(status="published", title="Inovasi nyata")
@@ -154,7 +154,7 @@ def test_innovation_page_charts_its_indicators_with_a_table(client, db):
     import datetime
 
     from innovations.models import Indicator, Measurement
-    from tests.innovations.factories import InnovationFactory
+    from tests.factories.innovations import InnovationFactory
 
     innovation = InnovationFactory(status="published", title="Inovasi terukur")
     indicator = Indicator.objects.create(

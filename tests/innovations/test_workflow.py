@@ -8,13 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from innovations.exceptions import VersionConflict
 from innovations.models import SDG, InnovationSDG, ReviewEvent
 from innovations.services import innovation as services
-
-from . import factories as f
+from tests.factories.innovations import InnovationFactory, eligible
 
 
 @pytest.fixture
 def draft(world):
-    return f.eligible(institution=world.coached_a, hub=world.hub_a)
+    return eligible(institution=world.coached_a, hub=world.hub_a)
 
 
 def _error_fields(exc: ValidationError) -> set[str]:
@@ -45,7 +44,7 @@ def test_submit_records_event_and_moves_to_submitted(world, draft):
 )
 def test_each_valid_review_transition(world, start, action, end):
     """Every review action allowed from its source states reaches its target state."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status=start)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status=start)
     result = services.innovation_transition(innovation=innovation, user=world.staff, action=action, comment="Catatan")
     assert result.status == end
     assert ReviewEvent.objects.filter(object_id=innovation.pk, from_status=start, to_status=end).exists()
@@ -53,7 +52,7 @@ def test_each_valid_review_transition(world, start, action, end):
 
 def test_resubmit_after_revision(world):
     """A revision-requested innovation can be submitted again by the hub admin."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="revision_requested")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="revision_requested")
     assert services.innovation_submit(innovation=innovation, user=world.admin).status == "submitted"
 
 
@@ -70,7 +69,7 @@ def test_resubmit_after_revision(world):
 )
 def test_invalid_transitions_are_refused_with_a_message(world, start, action):
     """An action not allowed from the current status raises a clear ValidationError and changes nothing."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status=start)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status=start)
     with pytest.raises(ValidationError) as exc:
         services.innovation_transition(innovation=innovation, user=world.staff, action=action, comment="x")
     assert exc.value.code == "invalid_transition"
@@ -88,7 +87,7 @@ def test_submit_twice_is_refused(world, draft):
 
 @pytest.mark.parametrize("action", ["request_revision", "reject"])
 def test_revision_and_rejection_need_a_comment(world, action):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
     with pytest.raises(ValidationError) as exc:
         services.innovation_transition(innovation=innovation, user=world.staff, action=action, comment="  ")
     assert "comment" in exc.value.message_dict
@@ -106,7 +105,7 @@ def test_editor_may_not_submit_and_staff_may_not_submit(world, draft):
 
 
 def test_admin_may_not_publish(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
     with pytest.raises(PermissionDenied):
         services.innovation_transition(innovation=innovation, user=world.admin, action="publish")
 
@@ -117,14 +116,14 @@ def test_admin_may_not_publish(world):
 @pytest.mark.parametrize("aspect", services.ASPECT_FIELDS)
 def test_gate_every_aspect_filled(world, aspect):
     """An empty aspect blocks submission with an error on that aspect's field."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, **{aspect: "   "})
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, **{aspect: "   "})
     with pytest.raises(ValidationError) as exc:
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert _error_fields(exc.value) == {aspect}
 
 
 def test_gate_ringkasan_at_most_200_words(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, ringkasan=" ".join(["kata"] * 201))
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, ringkasan=" ".join(["kata"] * 201))
     with pytest.raises(ValidationError) as exc:
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert _error_fields(exc.value) == {"ringkasan"}
@@ -134,7 +133,7 @@ def test_gate_ringkasan_at_most_200_words(world):
 
 
 def test_gate_at_least_one_sdg(world):
-    innovation = f.InnovationFactory(institution=world.coached_a, hub=world.hub_a)
+    innovation = InnovationFactory(institution=world.coached_a, hub=world.hub_a)
     with pytest.raises(ValidationError) as exc:
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert _error_fields(exc.value) == {"sdgs"}
@@ -142,7 +141,7 @@ def test_gate_at_least_one_sdg(world):
 
 def test_gate_implementation_one_year(world):
     today = datetime.date.today()
-    innovation = f.eligible(
+    innovation = eligible(
         institution=world.coached_a, hub=world.hub_a, implementation_started_on=today - datetime.timedelta(days=300)
     )
     with pytest.raises(ValidationError) as exc:
@@ -153,11 +152,11 @@ def test_gate_implementation_one_year(world):
 def test_gate_replication_group_needs_six_months_only(world):
     today = datetime.date.today()
     started = today - datetime.timedelta(days=200)
-    innovation = f.eligible(
+    innovation = eligible(
         institution=world.coached_a, hub=world.hub_a, group="replikasi", implementation_started_on=started
     )
     assert services.innovation_submit(innovation=innovation, user=world.admin).status == "submitted"
-    too_new = f.eligible(
+    too_new = eligible(
         institution=world.coached_a,
         hub=world.hub_a,
         group="replikasi",
@@ -169,28 +168,28 @@ def test_gate_replication_group_needs_six_months_only(world):
 
 
 def test_gate_missing_start_date(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, implementation_started_on=None)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, implementation_started_on=None)
     with pytest.raises(ValidationError) as exc:
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert _error_fields(exc.value) == {"implementation_started_on"}
 
 
 def test_gate_same_title_same_institution_ignoring_case_and_spacing(world):
-    f.InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Layanan  Antar Jemput KTP")
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, title="layanan antar   jemput ktp ")
+    InnovationFactory(institution=world.coached_a, hub=world.hub_a, title="Layanan  Antar Jemput KTP")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, title="layanan antar   jemput ktp ")
     with pytest.raises(ValidationError) as exc:
         services.innovation_submit(innovation=innovation, user=world.admin)
     assert _error_fields(exc.value) == {"title"}
 
 
 def test_same_title_in_another_institution_is_fine(world):
-    f.InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Layanan Antar Jemput KTP")
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, title="Layanan Antar Jemput KTP")
+    InnovationFactory(institution=world.hub_a, hub=world.hub_a, title="Layanan Antar Jemput KTP")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, title="Layanan Antar Jemput KTP")
     assert services.innovation_submit(innovation=innovation, user=world.admin).status == "submitted"
 
 
 def test_all_failed_gates_are_reported_together(world):
-    innovation = f.InnovationFactory(
+    innovation = InnovationFactory(
         institution=world.coached_a, hub=world.hub_a, kebaruan="", implementation_started_on=None
     )
     with pytest.raises(ValidationError) as exc:
@@ -238,7 +237,7 @@ def test_slug_is_unique_and_never_shadows_a_fixed_path(world):
 
 
 def test_published_innovation_stays_published_when_edited(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="published")
     updated = services.innovation_update(innovation=innovation, user=world.admin, data={"kebaruan": "Lebih baru"})
     assert updated.status == "published"
     assert updated.kebaruan == "Lebih baru"
@@ -253,7 +252,7 @@ def test_update_with_stale_version_raises_conflict(world, draft):
 
 
 def test_submitted_innovation_cannot_be_edited(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a, status="submitted")
     with pytest.raises(PermissionDenied):
         services.innovation_update(innovation=innovation, user=world.admin, data={"kebaruan": "x"})
 

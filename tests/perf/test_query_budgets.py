@@ -17,30 +17,21 @@ from rest_framework.test import APIClient
 
 from hubs.models import Institution
 from innovations.models import SDG, Award, Category, InnovationSDG, ReviewEvent
-
-from ..api.factories import (
-    ImpactStoryFactory,
-    IndicatorFactory,
-    InnovationFactory,
-    InstitutionFactory,
-    MeasurementFactory,
-    ProgrammeFactory,
-    ProvinceFactory,
-    ReplicationFactory,
-    make_hub,
-)
+from tests.factories.hubs import HubFactory, InstitutionFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.factories.stories import ImpactStoryFactory, IndicatorFactory, MeasurementFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
 
-class World:
+class BudgetWorld:
     """A hub with a spoke, a category, an SDG, the TPBIS programme, and a "subject" row of each kind
     whose related rows grow with the lists (for the detail pages)."""
 
-    def __init__(self):
-        self.province = ProvinceFactory(code="35", name="Jawa Timur")
-        self.hub = make_hub(year=2020, name="Pemerintah Provinsi Uji", slug="hub-uji", province=self.province)
-        self.spoke = InstitutionFactory(name="Pemerintah Kabupaten Uji", slug="kab-uji", coaching_hub=self.hub)
+    def __init__(self, shared):
+        self.province = shared.province
+        self.hub = shared.hub_a
+        self.spoke = shared.coached_a
         self.category = Category.objects.create(year=2025, name="Kategori uji")
         self.sdg, _ = SDG.objects.get_or_create(number=3, defaults={"name": "Kesehatan", "name_en": "Health"})
         self.programme = ProgrammeFactory(slug="tpbis", name="TPBIS", hub=self.hub)
@@ -75,7 +66,7 @@ class World:
             adopter = InstitutionFactory(coaching_hub=self.hub)
             ReplicationFactory(innovation=innovation, adopter=adopter, facilitating_hub=self.hub)
             ReplicationFactory(innovation=self.subject, adopter=InstitutionFactory(), facilitating_hub=self.hub)
-            make_hub(year=2021 + i % 4)
+            HubFactory(cohort__year=2021 + i % 4)
             ImpactStoryFactory(programme=self.programme, province=self.province, income_before=100, income_after=300)
             indicator = IndicatorFactory(programme=self.programme)
             MeasurementFactory(indicator=indicator)
@@ -83,12 +74,12 @@ class World:
 
 
 @pytest.fixture
-def world(settings):
+def world(world, settings):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
     }
-    return World()
+    return BudgetWorld(world)
 
 
 def _hub_filter(w):
@@ -165,7 +156,7 @@ def test_query_count_is_fixed_with_3_and_30_rows(world, name, path, budget, djan
         ("/api/v1/innovations/", 31),  # 30 grown + the subject
         ("/api/v1/stories/", 31),
         ("/api/v1/replications/", 61),  # one per grown innovation, one more of the subject each time
-        ("/api/v1/hubs/", 31),
+        ("/api/v1/hubs/", 32),  # 30 grown + the subject's hub + hub B of the shared world
     ],
 )
 def test_lists_really_hold_30_rows(world, path, expected):

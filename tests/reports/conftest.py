@@ -5,7 +5,6 @@ import io
 import pytest
 from django.conf import settings as django_settings
 from pypdf import PdfReader
-from report_factories import UserFactory
 
 from jipp.breaker import broker_breaker
 from jipp.celery_app import app as celery_app
@@ -23,17 +22,15 @@ def reports_storage_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def celery_eager():
-    """Run tasks in-process (the embedded default) even when CELERY_BROKER_URL is set for the run."""
-    old = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = old
+def _eager(eager_celery):
+    """Every report test runs its tasks in-process unless it says not."""
 
 
 @pytest.fixture
 def staff_user(db):
-    return UserFactory(username="staf", staff=True)
+    from tests.factories.hubs import staff_user
+
+    return staff_user(username="staf")
 
 
 @pytest.fixture

@@ -1,29 +1,20 @@
 """Content of each report kind: figures in the XLSX/CSV match the database; PDFs carry headings and numbers."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from openpyxl import load_workbook
-from report_factories import (
-    CohortFactory,
-    HubFactory,
-    IndicatorFactory,
-    InnovationFactory,
-    InstitutionFactory,
-    MeasurementFactory,
-    MembershipFactory,
-    ProgrammeFactory,
-    ReplicationFactory,
-    StoryFactory,
-    UserFactory,
-)
 
 from innovations.models import Innovation
 from reports import services
 from reports.choices import ReportStatus
 from reports.generators.charts import bar_chart_svg
 from reports.generators.writers import Table, safe_cell, write_csv, write_xlsx
+from tests.factories.hubs import CohortFactory, HubFactory, HubMembershipFactory, InstitutionFactory, UserFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.factories.stories import ImpactStoryFactory, IndicatorFactory, MeasurementFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,14 +42,16 @@ def network():
     cohort = CohortFactory(year=2020, name="Angkatan 2020 uji", announced_count=8)
     hub_a = HubFactory(name="Hub Alfa", cohort=cohort)
     hub_b = HubFactory(name="Hub Beta", cohort=CohortFactory(year=2021, name="Angkatan 2021 uji"))
-    a1 = InnovationFactory(hub=hub_a, title="Alfa satu")
-    InnovationFactory(hub=hub_a, title="Alfa dua")
-    InnovationFactory(hub=hub_a, title="Alfa draf", status="draft")
-    InnovationFactory(hub=hub_b, title="Beta satu")
+    # Each hub's own innovations, implemented since 2022 (the recap groups them by that year).
+    own = {"implementation_started_on": datetime.date(2022, 3, 1), "ringkasan": "Ringkasan inovasi uji."}
+    a1 = InnovationFactory(status="published", institution=hub_a, title="Alfa satu", **own)
+    InnovationFactory(status="published", institution=hub_a, title="Alfa dua", **own)
+    InnovationFactory(institution=hub_a, title="Alfa draf", status="draft", **own)
+    InnovationFactory(status="published", institution=hub_b, title="Beta satu", **own)
     ReplicationFactory(innovation=a1, adopter=InstitutionFactory(coaching_hub=hub_b))
     programme = ProgrammeFactory(hub=hub_a)
-    StoryFactory(programme=programme, people_reached=5)
-    StoryFactory(programme=programme, people_reached=10)
+    ImpactStoryFactory(programme=programme, people_reached=5)
+    ImpactStoryFactory(programme=programme, people_reached=10)
     return {"a": hub_a, "b": hub_b, "cohort": cohort}
 
 
@@ -94,7 +87,7 @@ def test_network_recap_csv_has_the_same_summary(network, staff_user):
 
 
 def test_network_recap_is_for_ministry_staff_only(network):
-    hub_admin = MembershipFactory(hub=network["a"]).user
+    hub_admin = HubMembershipFactory(role="admin", hub=network["a"]).user
     with pytest.raises(Exception) as exc:
         services.report_job_request(user=hub_admin, kind="network_recap", output_format="xlsx")
     assert "staf kementerian" in str(exc.value)
@@ -118,9 +111,9 @@ def test_formula_injection_is_neutralised_in_xlsx_and_csv(tmp_path):
 
 
 def test_hub_export_follows_the_filters_and_neutralises_formulas(staff_user):
-    HubFactory(name="=cmd|' /C calc'!A0", acronym="EVIL")
+    HubFactory(name="=cmd|' /C calc'!A0", acronym="EVIL", kind="lembaga")
     HubFactory(name="Kementerian Contoh Ekspor", kind="kementerian")
-    HubFactory(name="Lembaga Lain")
+    HubFactory(name="Lembaga Lain", kind="lembaga")
     job = run(staff_user, "list_export", "xlsx", list="hubs", filters={"kind": "kementerian"})
     rows = sheet_rows(job, "Daftar hub")
     assert rows[0][0] == "Nama"
@@ -140,7 +133,7 @@ def test_unknown_export_list_is_refused(staff_user):
 
 def test_hub_profile_pdf_has_headings_and_numbers(network, pdftotext):
     """A hub admin gets the profile of their hub: designation, innovations, replications, impact."""
-    admin = MembershipFactory(hub=network["a"]).user
+    admin = HubMembershipFactory(role="admin", hub=network["a"]).user
     MeasurementFactory(indicator=IndicatorFactory(programme=network["a"].programmes.first(), name="Orang dilatih"))
     job = run(admin, "hub_profile", hub=network["a"].pk)
     assert job.download_name.endswith(".pdf")
@@ -163,7 +156,7 @@ def test_hub_profile_pdf_has_headings_and_numbers(network, pdftotext):
 
 
 def test_hub_profile_of_another_hub_is_refused(network):
-    admin = MembershipFactory(hub=network["b"]).user
+    admin = HubMembershipFactory(role="admin", hub=network["b"]).user
     with pytest.raises(Exception) as exc:
         services.report_job_request(user=admin, kind="hub_profile", params={"hub": network["a"].pk})
     assert "anggota hub" in str(exc.value)
@@ -214,8 +207,10 @@ def test_tpbis_report_story_totals_and_consented_names(pdftotext, staff_user):
     """Totals of stories per activity; names as the privacy module allows (needs innovations.privacy)."""
     pytest.importorskip("innovations.privacy", reason="innovations.privacy arrives with the stories branch (issue 4)")
     programme = ProgrammeFactory(name="Program Kisah")
-    StoryFactory(programme=programme, people_reached=7, beneficiary_name="Rahasia Sekali", consent_name_public=False)
-    StoryFactory(programme=programme, people_reached=5)
+    ImpactStoryFactory(
+        programme=programme, people_reached=7, beneficiary_name="Rahasia Sekali", consent_name_public=False
+    )
+    ImpactStoryFactory(programme=programme, people_reached=5)
     job = run(staff_user, "tpbis_impact", programme=programme.pk)
     text = pdftotext(job.file)
     assert "12" in text and "Kisah terbaru" in text

@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
-from report_factories import HubFactory, InnovationFactory, UserFactory
 
 from jipp.jobs import job_files_expire, jobs_reap, jobs_sweep_type
 from reports import services, tasks
 from reports.choices import ReportStatus
 from reports.generators import REGISTRY
 from reports.models import ReportJob, ReportSubscription
+from tests.factories.hubs import HubFactory, UserFactory
+from tests.factories.innovations import InnovationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +206,7 @@ def test_monthly_schedule_exists_and_is_editable_in_the_admin():
 
 
 def test_monthly_recap_is_emailed_to_subscribed_staff_once_a_month(staff_user, django_capture_on_commit_callbacks):
-    InnovationFactory()
+    InnovationFactory(status="published")
     ReportSubscription.objects.create(user=staff_user)
     not_staff = UserFactory()
     ReportSubscription.objects.create(user=not_staff)

@@ -5,7 +5,6 @@ import io
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
-from report_factories import HubFactory, InnovationFactory, MembershipFactory, UserFactory
 from rest_framework.test import APIClient
 
 from hubs.views import HomeView
@@ -13,6 +12,8 @@ from jipp.jobs import jobs_sweep_type
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
+from tests.factories.hubs import HubFactory, HubMembershipFactory, UserFactory
+from tests.factories.innovations import InnovationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_staff_request_a_network_recap_watch_it_and_download_an_xlsx_matching_th
 ):
     """The whole browser path on the embedded default (no broker: the job runs in-process)."""
     hub = HubFactory(name="Hub Rekap")
-    InnovationFactory(hub=hub)
+    InnovationFactory(status="published", hub=hub)
     client.force_login(staff_user)
     home = client.get(reverse("home"))
     assert b"Buat laporan: rekap jaringan" in home.content
@@ -64,7 +65,7 @@ def test_running_job_row_keeps_polling_with_its_progress(client, staff_user):
 
 
 def test_hub_admin_downloads_the_hub_profile_pdf_from_the_hub_page(client, django_capture_on_commit_callbacks):
-    membership = MembershipFactory()
+    membership = HubMembershipFactory(role="admin")
     hub = membership.hub
     client.force_login(membership.user)
     page = client.get(reverse("hubs:hub_detail", args=[hub.slug]))
@@ -85,7 +86,7 @@ def test_visitors_see_no_report_buttons(client):
 
 
 def test_form_shows_a_refusal_next_to_the_field(client):
-    member = MembershipFactory()
+    member = HubMembershipFactory(role="admin")
     other = HubFactory()
     client.force_login(member.user)
     response = client.post(reverse("reports:job_create"), {"kind": "hub_profile", "hub": other.pk, "language": "id"})
@@ -96,7 +97,7 @@ def test_form_shows_a_refusal_next_to_the_field(client):
 
 def test_export_button_carries_the_page_filters(client, staff_user, django_capture_on_commit_callbacks):
     HubFactory(name="Kementerian Saringan", kind="kementerian")
-    HubFactory(name="Lembaga Tersaring")
+    HubFactory(name="Lembaga Tersaring", kind="lembaga")
     client.force_login(staff_user)
     page = client.get(reverse("hubs:hub_list") + "?kind=kementerian").content.decode()
     assert 'name="filters" value="kind=kementerian"' in page

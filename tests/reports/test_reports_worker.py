@@ -19,7 +19,6 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from openpyxl import load_workbook
-from report_factories import HubFactory, InnovationFactory, MembershipFactory
 from rest_framework.test import APIClient
 
 from jipp.celery_app import app as celery_app
@@ -27,6 +26,8 @@ from jipp.jobs import jobs_reap
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
+from tests.factories.hubs import HubFactory, HubMembershipFactory
+from tests.factories.innovations import InnovationFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -112,7 +113,7 @@ def test_real_worker_runs_a_report_requested_through_the_api(worker, staff_user)
 
 def test_worker_killed_mid_job_leaves_no_job_stuck_in_running(worker):
     """SIGKILL the worker while it renders a large PDF: the job is never left running for good."""
-    membership = MembershipFactory()
+    membership = HubMembershipFactory(role="admin")
     InnovationFactory.create_batch(200, hub=membership.hub)
     job = services.report_job_request(user=membership.user, kind="hub_profile", params={"hub": membership.hub.pk})
     deadline = time.monotonic() + 60

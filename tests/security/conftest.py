@@ -1,9 +1,7 @@
-"""Fixtures of the security tests: the innovations tests' two-hub world, files under tmp, a clean cache."""
+"""Fixtures of the security tests: files under tmp and a clean cache (the world is tests/conftest.py's)."""
 
 import pytest
 from django.core.cache import cache
-
-from tests.innovations.conftest import build_world, eager_celery, sdgs  # noqa: F401 — fixtures used here
 
 
 @pytest.fixture(autouse=True)
@@ -17,8 +15,3 @@ def _isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def world(sdgs):  # noqa: F811
-    return build_world()

@@ -9,10 +9,10 @@ from hubs.permissions import MINISTRY_STAFF_GROUP
 from hubs.tokens import api_token_create, api_token_revoke
 from innovations.services.story import story_erase_personal_data
 from tests.api.conftest import token_client
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.hubs import PASSWORD, UserFactory
+from tests.factories.innovations import InnovationFactory
+from tests.factories.stories import ImpactStoryFactory
 
-PASSWORD = "rahasia-uji-123"
 K = SecurityEventKind
 
 
@@ -23,7 +23,7 @@ def events(kind):
 @pytest.mark.django_db
 def test_login_success_and_failure_are_recorded_with_address_and_path(client):
     """A failed login records the tried username (never the password); a success records the user."""
-    user = f.UserFactory(username="pencatat")
+    user = UserFactory(username="pencatat")
     client.post("/accounts/login/", {"username": "pencatat", "password": "salah-123"}, REMOTE_ADDR="203.0.113.9")
     client.post("/accounts/login/", {"username": "pencatat", "password": PASSWORD}, REMOTE_ADDR="203.0.113.9")
     [failed] = events(K.LOGIN_FAILED)
@@ -66,7 +66,7 @@ def test_client_ip_honours_the_trusted_proxy_count_only(client, settings):
 
 @pytest.mark.django_db
 def test_token_creation_and_revocation_are_recorded_without_the_secret():
-    user = f.UserFactory()
+    user = UserFactory()
     token, plaintext = api_token_create(user=user, name="sinkron")
     api_token_revoke(token=token, user=user)
     api_token_revoke(token=token, user=user)  # idempotent: revoked once, recorded once
@@ -79,7 +79,7 @@ def test_token_creation_and_revocation_are_recorded_without_the_secret():
 
 @pytest.mark.django_db
 def test_token_page_create_and_revoke_record_the_request_address(client):
-    user = f.UserFactory()
+    user = UserFactory()
     client.force_login(user)
     client.post("/accounts/tokens/", {"name": "dari halaman"}, REMOTE_ADDR="192.0.2.44")
     [created] = events(K.TOKEN_CREATED)
@@ -98,7 +98,7 @@ def test_a_page_permission_denial_is_recorded(client, world):
 @pytest.mark.django_db
 def test_an_api_permission_denial_and_a_bad_token_are_recorded(world):
     """API: a 403 for a token user records a denial; an unknown token records a failed login."""
-    innovation = f.InnovationFactory(institution=world.coached_b, hub=world.hub_b, status="published")
+    innovation = InnovationFactory(institution=world.coached_b, hub=world.hub_b, status="published")
     api = token_client(world.editor)
     response = api.post(f"/api/v1/innovations/{innovation.pk}/submit/", {}, format="json")
     assert response.status_code in (403, 404)
@@ -119,8 +119,8 @@ def test_an_api_permission_denial_and_a_bad_token_are_recorded(world):
 @pytest.mark.django_db
 def test_membership_changes_are_recorded_with_the_acting_user(client, world):
     """Adding a member, changing the role and removing them: three events, the actor is the admin user."""
-    superuser = f.UserFactory(username="root_uji", is_staff=True, is_superuser=True)
-    target = f.UserFactory(username="calon")
+    superuser = UserFactory(username="root_uji", is_staff=True, is_superuser=True)
+    target = UserFactory(username="calon")
     client.force_login(superuser)
     add_url = "/admin/hubs/hubmembership/add/"
     assert client.post(add_url, {"user": target.pk, "hub": world.hub_a.pk, "role": "editor"}).status_code == 302
@@ -149,7 +149,7 @@ def test_saving_a_membership_without_a_role_change_records_nothing(world):
 @pytest.mark.django_db
 def test_staff_flags_and_the_ministry_group_are_audited():
     """Granting is_staff/superuser or the ministry staff group changes roles: each is recorded."""
-    user = f.UserFactory(username="naik_pangkat")
+    user = UserFactory(username="naik_pangkat")
     user.is_staff = True
     user.save()
     group, _ = Group.objects.get_or_create(name=MINISTRY_STAFF_GROUP)
@@ -176,7 +176,7 @@ def test_erasure_of_personal_data_is_recorded_without_the_erased_values(world):
 @pytest.mark.django_db
 def test_staff_read_the_log_in_the_admin_and_nobody_edits_it(client):
     """The admin lists the events; adding, changing and deleting are refused even to a superuser."""
-    superuser = f.UserFactory(is_staff=True, is_superuser=True)
+    superuser = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(superuser)
     event = SecurityEvent.objects.latest("pk")  # force_login recorded a login
     assert client.get("/admin/hubs/securityevent/").status_code == 200
@@ -195,7 +195,7 @@ def test_a_failing_audit_write_never_breaks_the_audited_action(monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(audit.SecurityEvent.objects, "create", broken)
-    token, _ = api_token_create(user=f.UserFactory(), name="tetap jalan")
+    token, _ = api_token_create(user=UserFactory(), name="tetap jalan")
     assert token.pk is not None
 
 
@@ -213,7 +213,7 @@ def test_ministry_staff_read_the_log_on_their_page_newest_first_with_a_kind_filt
 
 @pytest.mark.django_db
 def test_security_log_page_reads_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
-    users = [f.UserFactory() for _ in range(10)]
+    users = [UserFactory() for _ in range(10)]
     for user in users * 3:
         SecurityEvent.objects.create(kind=K.LOGOUT, user=user)
     client.force_login(world.staff)

@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.innovations import eligible
+from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = [
     pytest.mark.skipif(
@@ -44,7 +44,7 @@ def _counts(cursor) -> dict[str, int]:
 @pytest.mark.django_db(transaction=True)
 def test_a_dump_restores_into_an_empty_database_with_the_same_counts(world, tmp_path):
     """pg_dump -Fc, createdb, pg_restore --no-owner: every table has the same number of rows."""
-    f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    eligible(institution=world.coached_a, hub=world.hub_a, status="published")
     ImpactStoryFactory(programme__hub=world.hub_a)
     with connection.cursor() as cursor:
         source_counts = _counts(cursor)

@@ -16,9 +16,9 @@ from innovations.models import Innovation
 from jipp import querycache
 from jipp.breaker import cache_breaker
 from jipp.cache import redis_cache_options
-from tests.innovations import factories as f
+from tests.factories.innovations import eligible
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 from tests.redis_server import free_port, redis_server_or_skip
-from tests.stories.factories import ImpactStoryFactory, ProgrammeFactory
 
 from .test_faults import redis_down  # noqa: F401 — the broker on a closed port too
 
@@ -45,8 +45,8 @@ def cache_down(settings):
 
 @pytest.fixture
 def content(world):
-    ProgrammeFactory()  # /tpbis/ and the Perpusnas hub
-    f.eligible(institution=world.coached_a, hub=world.hub_a, status="published", title="Inovasi Saat Redis Mati")
+    ProgrammeFactory(tpbis=True)  # /tpbis/ and the Perpusnas hub
+    eligible(institution=world.coached_a, hub=world.hub_a, status="published", title="Inovasi Saat Redis Mati")
     return world
 
 

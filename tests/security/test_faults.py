@@ -26,7 +26,7 @@ from django.urls import reverse
 from innovations.models import Innovation
 from jipp.celery_app import app as celery_app
 from tests.api.conftest import token_client
-from tests.innovations import factories as f
+from tests.factories.innovations import eligible
 from tests.innovations.helpers import innovation_form_data
 
 CLOSED_PORT = "redis://127.0.0.1:6391/0"
@@ -62,7 +62,7 @@ def _reset_pools():
 
 @pytest.mark.django_db
 def test_with_redis_down_pages_answer_and_healthz_reports_the_broker_down(client, world, redis_down):
-    f.eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    eligible(institution=world.coached_a, hub=world.hub_a, status="published")
     for path in ("/", "/hubs/", "/innovations/", "/stories/", "/api/v1/innovations/"):
         assert client.get(path).status_code == 200, path
     health = client.get("/healthz")
@@ -150,7 +150,7 @@ def test_after_postgresql_drops_every_connection_the_next_request_succeeds(world
 @pytest.mark.django_db
 def test_two_users_edit_one_innovation_in_the_form_and_the_second_gets_a_conflict(client, world):
     """Editor and admin open the same form; the editor saves first; the admin's save is refused, input kept."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     url = reverse("innovations:innovation_edit", args=[innovation.slug])
     editor_form = innovation_form_data(innovation, kebaruan="Versi editor")
     admin_form = innovation_form_data(innovation, kebaruan="Versi admin")
@@ -167,7 +167,7 @@ def test_two_users_edit_one_innovation_in_the_form_and_the_second_gets_a_conflic
 
 @pytest.mark.django_db
 def test_two_api_clients_patch_one_innovation_and_the_second_gets_412(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     url = f"/api/v1/innovations/{innovation.pk}/"
     first, second = token_client(world.editor), token_client(world.admin)
     tag_first, tag_second = first.get(url)["ETag"], second.get(url)["ETag"]

@@ -13,8 +13,8 @@ from innovations.models import ReplicationEvidence
 from innovations.services import innovation as innovation_services
 from innovations.services.story import story_photo_add
 from reports.models import ReportJob
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory, image_bytes, upload
+from tests.factories.innovations import ReplicationFactory, eligible
+from tests.factories.stories import ImpactStoryFactory, image_bytes, photo_upload
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HTML_PAYLOAD = b"<html><script>alert(document.cookie)</script></html>"
@@ -30,7 +30,7 @@ def assert_hardened(response, *, disposition="attachment"):
 
 @pytest.mark.django_db
 def test_attachment_downloads_as_an_attachment_with_a_safe_name(client, world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     name = '"><img src=x onerror=alert(1)>.pdf'
     attachment = innovation_services.attachment_add(
         innovation=innovation, user=world.editor, file=SimpleUploadedFile(name, PDF)
@@ -44,7 +44,7 @@ def test_attachment_downloads_as_an_attachment_with_a_safe_name(client, world):
 
 @pytest.mark.django_db
 def test_replication_evidence_downloads_hardened(client, world):
-    replication = f.ReplicationFactory(innovation__institution=world.coached_a, innovation__hub=world.hub_a)
+    replication = ReplicationFactory(innovation__institution=world.coached_a, innovation__hub=world.hub_a)
     evidence = ReplicationEvidence.objects.create(
         replication=replication, original_name="bukti.pdf", content_type="application/pdf", size=len(PDF)
     )
@@ -56,7 +56,7 @@ def test_replication_evidence_downloads_hardened(client, world):
 @pytest.mark.django_db
 def test_story_photo_is_shown_inline_but_still_hardened(client, world):
     story = ImpactStoryFactory(programme__hub=world.hub_a, consent_photo_public=True)
-    photo = story_photo_add(story=story, user=world.admin, file=upload(content=image_bytes(gps=True)))
+    photo = story_photo_add(story=story, user=world.admin, file=photo_upload(content=image_bytes(gps=True)))
     response = client.get(f"/stories/{story.slug}/photos/{photo.pk}/")
     assert_hardened(response, disposition="inline")
     assert response["Content-Type"] == "image/jpeg"
@@ -129,7 +129,7 @@ def test_an_oversized_upload_is_refused_before_it_is_read(settings):
 @pytest.mark.django_db
 def test_a_pdf_uploaded_as_html_downloads_as_pdf(client, world):
     """The download keeps the user's name but the sniffed type's extension, never the uploaded one."""
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     attachment = innovation_services.attachment_add(
         innovation=innovation, user=world.editor, file=SimpleUploadedFile("laporan.html", PDF)
     )
@@ -142,7 +142,7 @@ def test_a_pdf_uploaded_as_html_downloads_as_pdf(client, world):
 
 def _photo_story(world, **kwargs):
     story = ImpactStoryFactory(programme__hub=world.hub_a, hub=world.hub_a, consent_photo_public=True, **kwargs)
-    photo = story_photo_add(story=story, user=world.admin, file=upload(name="Siti Wahyuni di rumah.jpg"))
+    photo = story_photo_add(story=story, user=world.admin, file=photo_upload(name="Siti Wahyuni di rumah.jpg"))
     return story, photo
 
 
@@ -213,7 +213,7 @@ def test_the_api_links_photos_and_attachments_only_through_the_checked_routes(cl
     type(story).objects.filter(pk=story.pk).update(consent_photo_public=False)
     assert client.get(link).status_code == 404
 
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     attachment = innovation_services.attachment_add(
         innovation=innovation, user=world.editor, file=SimpleUploadedFile("bukti.pdf", PDF)
     )

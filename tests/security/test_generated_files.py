@@ -21,8 +21,8 @@ from jipp.jobs import job_this_run
 from reports import services as report_services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory, ProgrammeFactory
+from tests.factories.innovations import InnovationFactory
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
@@ -64,7 +64,7 @@ def request_report(capture, user, kind, output_format="", **params) -> ReportJob
 @pytest.fixture
 def story(world):
     return ImpactStoryFactory(
-        programme=ProgrammeFactory(),
+        programme=ProgrammeFactory(tpbis=True),
         hub=world.hub_a,
         beneficiary_name=NAME,
         consent_name_public=True,
@@ -184,7 +184,7 @@ def test_a_story_spreadsheet_waiting_for_confirmation_is_dropped_on_erasure(
 def test_downloads_check_the_requesters_access_again(client, world, django_capture_on_commit_callbacks):
     """A file made while the requester was a hub's admin is not served once they have left the hub."""
     capture = django_capture_on_commit_callbacks
-    f.InnovationFactory(hub=world.hub_a, title="Draf Rahasia Hub A", status="draft")
+    InnovationFactory(hub=world.hub_a, title="Draf Rahasia Hub A", status="draft")
     profile = request_report(capture, world.admin, "hub_profile", hub=world.hub_a.pk)
     export = request_report(capture, world.admin, "list_export", "csv", list="innovations", filters={})
     client.force_login(world.admin)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from innovations.models import Innovation, InnovationSDG
 from tests.api.conftest import token_client
-from tests.innovations import factories as f
+from tests.factories.innovations import eligible
 from tests.innovations.helpers import innovation_form_data
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_innovation_form_refuses_bad_numbers_in_choice_and_key_fields(client, wo
 
 def test_a_stored_script_payload_is_rendered_inert_on_every_page(client, world):
     """A title and aspect holding markup show as text on the detail, list, edit and API pages."""
-    innovation = f.eligible(
+    innovation = eligible(
         institution=world.coached_a, hub=world.hub_a, status="published", title=SCRIPT, kebaruan=SCRIPT
     )
     client.force_login(world.admin)
@@ -246,7 +246,7 @@ def test_api_malformed_json_gives_a_400_error_body(world, body):
 
 
 def test_api_patch_with_nul_on_an_existing_record_changes_nothing(world):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     api = token_client(world.editor)
     url = f"/api/v1/innovations/{innovation.pk}/"
     etag = api.get(url)["ETag"]

@@ -10,10 +10,9 @@ from hubs.choices import SecurityEventKind
 from hubs.models import SecurityEvent
 from jipp.middleware import SEEN_KEY, STAFF_FLAG
 from tests.api.conftest import token_client
-from tests.innovations import factories as f
+from tests.factories.hubs import PASSWORD, UserFactory, staff_user
 
 LOGIN = "/accounts/login/"
-PASSWORD = "rahasia-uji-123"  # tests.innovations.factories.UserFactory
 
 
 def _fail(client, username, times=1):
@@ -24,7 +23,7 @@ def _fail(client, username, times=1):
 @pytest.mark.django_db
 def test_failures_up_to_the_limit_are_form_errors_then_the_login_is_locked(client):
     """Five wrong passwords give the usual form error; from then on even the right password gets 429."""
-    user = f.UserFactory(username="sasaran")
+    user = UserFactory(username="sasaran")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post(LOGIN, {"username": "sasaran", "password": "salah"})
         assert response.status_code == 200
@@ -41,8 +40,8 @@ def test_failures_up_to_the_limit_are_form_errors_then_the_login_is_locked(clien
 @pytest.mark.django_db
 def test_lockout_is_per_username_and_address_so_other_accounts_still_log_in(client):
     """Locking one account does not lock others from the same address (no collateral lockout)."""
-    f.UserFactory(username="sasaran")
-    f.UserFactory(username="lain")
+    UserFactory(username="sasaran")
+    UserFactory(username="lain")
     _fail(client, "sasaran", settings.AXES_FAILURE_LIMIT)
     response = client.post(LOGIN, {"username": "lain", "password": PASSWORD})
     assert response.status_code == 302
@@ -52,7 +51,7 @@ def test_lockout_is_per_username_and_address_so_other_accounts_still_log_in(clie
 @pytest.mark.django_db
 def test_a_success_before_the_limit_resets_the_failure_count(client):
     """Four failures, a success, then four more failures: still not locked."""
-    f.UserFactory(username="pelupa")
+    UserFactory(username="pelupa")
     _fail(client, "pelupa", settings.AXES_FAILURE_LIMIT - 1)
     assert client.post(LOGIN, {"username": "pelupa", "password": PASSWORD}).status_code == 302
     client.post("/accounts/logout/")
@@ -63,7 +62,7 @@ def test_a_success_before_the_limit_resets_the_failure_count(client):
 @pytest.mark.django_db
 def test_api_tokens_keep_working_while_the_password_login_is_locked(client):
     """Axes guards passwords only: the user's API token (hubs.authentication) is not a login attempt."""
-    user = f.UserFactory(username="integrasi")
+    user = UserFactory(username="integrasi")
     api = token_client(user)
     _fail(client, "integrasi", settings.AXES_FAILURE_LIMIT)
     assert client.post(LOGIN, {"username": "integrasi", "password": PASSWORD}).status_code == 429
@@ -73,7 +72,7 @@ def test_api_tokens_keep_working_while_the_password_login_is_locked(client):
 @pytest.mark.django_db
 def test_admin_login_is_locked_too(client):
     """The admin site's login goes through the same backends, so it is locked after the same failures."""
-    f.UserFactory(username="admin_x", is_staff=True)
+    UserFactory(username="admin_x", is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/admin/login/", {"username": "admin_x", "password": "salah"})
     response = client.post("/admin/login/", {"username": "admin_x", "password": PASSWORD})
@@ -83,7 +82,7 @@ def test_admin_login_is_locked_too(client):
 @pytest.mark.django_db
 def test_staff_sessions_expire_after_the_idle_timeout(client):
     """A ministry staff login gets STAFF_SESSION_IDLE_SECONDS; a hub member keeps the normal session age."""
-    staff = f.staff_user(username="staf_sesi")
+    staff = staff_user(username="staf_sesi")
     client.post(LOGIN, {"username": "staf_sesi", "password": PASSWORD})
     assert client.session[STAFF_FLAG] is True
     assert client.session.get_expiry_age() == settings.STAFF_SESSION_IDLE_SECONDS
@@ -93,7 +92,7 @@ def test_staff_sessions_expire_after_the_idle_timeout(client):
 @pytest.mark.django_db
 def test_non_staff_sessions_keep_the_default_age(client):
     """A user who is not staff keeps Django's normal session age (SESSION_COOKIE_AGE)."""
-    f.UserFactory(username="warga")
+    UserFactory(username="warga")
     client.post(LOGIN, {"username": "warga", "password": PASSWORD})
     assert STAFF_FLAG not in client.session
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
@@ -102,7 +101,7 @@ def test_non_staff_sessions_keep_the_default_age(client):
 @pytest.mark.django_db
 def test_staff_session_idle_expiry_slides_with_activity(client):
     """A request after the refresh interval pushes the expiry forward; the session is then still valid."""
-    f.staff_user(username="staf_aktif")
+    staff_user(username="staf_aktif")
     client.post(LOGIN, {"username": "staf_aktif", "password": PASSWORD})
     session = client.session
     session[SEEN_KEY] = session[SEEN_KEY] - 3600  # last seen an hour ago, by the session's own clock
@@ -117,7 +116,7 @@ def test_an_expired_staff_session_asks_to_log_in_again(client):
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    f.staff_user(username="staf_lama")
+    staff_user(username="staf_lama")
     client.post(LOGIN, {"username": "staf_lama", "password": PASSWORD})
     Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
     response = client.get("/reports/")
@@ -135,7 +134,7 @@ def test_password_validators_refuse_weak_passwords():
 @pytest.mark.django_db
 def test_password_reset_does_not_reveal_whether_an_email_exists(client):
     """Known and unknown addresses get the same redirect; only the known one receives a mail."""
-    f.UserFactory(username="ada", email="ada@contoh.go.id")
+    UserFactory(username="ada", email="ada@contoh.go.id")
     known = client.post("/accounts/password_reset/", {"email": "ada@contoh.go.id"})
     unknown = client.post("/accounts/password_reset/", {"email": "tidak-ada@contoh.go.id"})
     assert known.status_code == unknown.status_code == 302

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from hubs.choices import SecurityEventKind
 from hubs.models import SecurityEvent
-from tests.innovations.factories import UserFactory
+from tests.factories.hubs import UserFactory
 
 pytestmark = pytest.mark.django_db
 

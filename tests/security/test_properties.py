@@ -23,8 +23,10 @@ from innovations.exceptions import VersionConflict
 from innovations.models import Innovation, ReviewEvent
 from innovations.services import innovation as services
 from innovations.workflow import ACTIONS
-from tests.innovations import factories as f
-from tests.stories.factories import ImpactStoryFactory
+from tests.factories.hubs import UserFactory
+from tests.factories.innovations import InnovationFactory
+from tests.factories.innovations import eligible as eligible_innovation
+from tests.factories.stories import ImpactStoryFactory
 
 # Function-scoped fixtures (the database) are shared by a test's examples on purpose: each example
 # builds its own rows, so nothing leaks between them that an invariant depends on.
@@ -49,7 +51,7 @@ any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
     eligible=st.booleans(),
 )
 def test_workflow_moves_only_along_the_table(world, steps, eligible):
-    innovation = (f.eligible if eligible else f.InnovationFactory)(institution=world.coached_a, hub=world.hub_a)
+    innovation = (eligible_innovation if eligible else InnovationFactory)(institution=world.coached_a, hub=world.hub_a)
     for role, action, comment in steps:
         user = world.user(role)
         before = Innovation.objects.get(pk=innovation.pk)
@@ -83,7 +85,7 @@ CONTENT_FIELDS = ["title", "ringkasan", "kebaruan", "title_en", "summary_en"]
 @HYPOTHESIS
 @given(field=st.sampled_from(CONTENT_FIELDS), value=any_text, stale=st.booleans())
 def test_update_stores_whole_or_refuses_and_never_changes_status(world, field, value, stale):
-    innovation = f.eligible(institution=world.coached_a, hub=world.hub_a)
+    innovation = eligible_innovation(institution=world.coached_a, hub=world.hub_a)
     before = Innovation.objects.get(pk=innovation.pk)
     expected = before.version - 1 if stale else before.version
     try:
@@ -126,7 +128,7 @@ def test_consent_masking_never_leaks_an_unconsented_name(world, name, consent_na
         erased_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC) if erased else None,
         **(erasure if erased else {"beneficiary_name": name}),
     )
-    user = f.UserFactory() if viewer == "plain" else world.user(viewer)
+    user = UserFactory() if viewer == "plain" else world.user(viewer)
     personal = permissions.can_view_personal_data(user, story)
     public = privacy.story_public(story=story, user=user)
     shown = public.beneficiary_name

@@ -19,7 +19,7 @@ from innovations.models import Innovation
 from innovations.services.story import story_photo_add
 from jipp.api.mixins import PublicListCacheMixin
 from jipp.pagecache import PublicCacheMixin
-from tests.stories.factories import ImpactStoryFactory, ProgrammeFactory, upload
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +59,11 @@ def publicly_cached_routes() -> set[str]:
 def sentinel_world(world):
     """Stories of hub A naming a person without consent: one with a photo under photo consent, one
     linked to a draft innovation, and a draft."""
-    programme = ProgrammeFactory(hub=world.hub_a, slug="tpbis")
+    programme = ProgrammeFactory(tpbis=True, hub=world.hub_a, slug="tpbis")
     name = f"{SENTINEL_GIVEN} {SENTINEL_FAMILY}"
     common = {"programme": programme, "hub": world.hub_a, "beneficiary_name": name, "consent_name_public": False}
     with_photo = ImpactStoryFactory(title="Kisah terbit berfoto", consent_photo_public=True, **common)
-    story_photo_add(story=with_photo, user=world.admin, file=upload())
+    story_photo_add(story=with_photo, user=world.admin, file=photo_upload())
     draft_innovation = Innovation.objects.create(
         institution=world.coached_a, hub=world.hub_a, title=DRAFT_INNOVATION_TITLE, slug="inovasi-draf-tersembunyi"
     )
@@ -228,11 +228,11 @@ def test_only_a_published_consented_photo_is_public(client, sentinel_world):
     no_consent = ImpactStoryFactory(
         programme=sentinel_world["programme"], hub=world.hub_a, title="Tanpa izin foto", consent_photo_public=False
     )
-    story_photo_add(story=no_consent, user=world.admin, file=upload())
+    story_photo_add(story=no_consent, user=world.admin, file=photo_upload())
     draft = sentinel_world["draft"]
     draft.consent_photo_public = True
     draft.save(update_fields=["consent_photo_public"])
-    story_photo_add(story=draft, user=world.admin, file=upload())
+    story_photo_add(story=draft, user=world.admin, file=photo_upload())
     _login(client, world.editor)
     for story in (no_consent, draft):
         response = client.get(_photo_url(story))

@@ -1,7 +1,8 @@
 import pytest
 from django.core.cache import cache
 
-from .factories import ActivityTypeFactory, ProgrammeFactory, ProvinceFactory, member, perpusnas, staff_user
+from tests.factories.hubs import ProvinceFactory, member, staff_user
+from tests.factories.stories import ActivityTypeFactory, ProgrammeFactory, perpusnas
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +20,7 @@ def hub(db):
 
 @pytest.fixture
 def programme(hub):
-    return ProgrammeFactory(hub=hub)
+    return ProgrammeFactory(tpbis=True, hub=hub)
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def activity(db):
 
 @pytest.fixture
 def province(db):
-    return ProvinceFactory(code="35", name="Jawa Timur")
+    return ProvinceFactory(code="01", name="Uji Kisah")
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def editor(hub):
 
 @pytest.fixture
 def other_member(db):
-    from .factories import HubFactory
+    from tests.factories.hubs import HubFactory
 
     return member(HubFactory(), role="admin")
 

@@ -8,8 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from innovations.privacy import PUBLIC_ROW_KEYS, initials, story_public
-
-from .factories import ImpactStoryFactory, UserFactory
+from tests.factories.hubs import UserFactory
+from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = pytest.mark.django_db
 

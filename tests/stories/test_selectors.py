@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from innovations.models import ImpactStory
 from innovations.selectors.story import programme_indicators, stories_visible_to, story_for_detail, story_totals
-
-from .factories import HubFactory, ImpactStoryFactory, ProgrammeFactory
+from tests.factories.hubs import HubFactory
+from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_visibility_per_role(programme, editor, other_member, staff):
     published = ImpactStoryFactory(programme=programme)
     draft = ImpactStoryFactory(programme=programme, status="draft")
     other_hub = HubFactory()
-    other_draft = ImpactStoryFactory(programme=ProgrammeFactory(slug="lain", hub=other_hub), status="draft")
+    other_draft = ImpactStoryFactory(programme=ProgrammeFactory(tpbis=True, slug="lain", hub=other_hub), status="draft")
 
     def visible(user):
         return set(stories_visible_to(user))

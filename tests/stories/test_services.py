@@ -19,8 +19,7 @@ from innovations.services.story import (
     story_transition,
     story_update,
 )
-
-from .factories import ImpactStoryFactory, image_bytes, upload
+from tests.factories.stories import ImpactStoryFactory, image_bytes, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -90,9 +89,9 @@ def test_consent_flag_needs_a_consent_date(flag, editor, story_data):
 
 
 def test_regency_must_be_in_the_province(editor, story_data):
-    from .factories import ProvinceFactory, RegencyFactory
+    from tests.factories.hubs import ProvinceFactory, RegencyFactory
 
-    ambon = RegencyFactory(code="81.71", name="Kota Ambon", kind="kota", province=ProvinceFactory(code="81"))
+    ambon = RegencyFactory(name="Kota Ambon", kind="kota", province=ProvinceFactory())
     with pytest.raises(ValidationError) as exc:
         story_create(user=editor, data={**story_data, "regency": ambon})
     assert "regency_outside_province" in _codes(exc.value, "regency")
@@ -157,7 +156,7 @@ def test_photo_gps_exif_is_removed(editor, story_data):
     with Image.open(io.BytesIO(raw)) as original:
         assert original.getexif().get_ifd(0x8825), "the test image must carry GPS data"
     story = story_create(user=editor, data=story_data)
-    photo = story_photo_add(story=story, user=editor, file=upload(content=raw), caption="Di kandang")
+    photo = story_photo_add(story=story, user=editor, file=photo_upload(content=raw), caption="Di kandang")
     with photo.image.open("rb") as f, Image.open(f) as stored:
         exif = stored.getexif()
         assert not exif.get_ifd(0x8825)
@@ -168,7 +167,7 @@ def test_photo_gps_exif_is_removed(editor, story_data):
 
 def test_a_non_image_is_refused_as_a_photo(editor, story_data):
     story = story_create(user=editor, data=story_data)
-    pdf = upload(name="foto.jpg", content=b"%PDF-1.4\n%fake\n", content_type="image/jpeg")
+    pdf = photo_upload(name="foto.jpg", content=b"%PDF-1.4\n%fake\n", content_type="image/jpeg")
     with pytest.raises(ValidationError) as exc:
         story_photo_add(story=story, user=editor, file=pdf)
     assert "bad_type" in _codes(exc.value, "photo")
@@ -178,13 +177,13 @@ def test_a_non_image_is_refused_as_a_photo(editor, story_data):
 def test_an_executable_renamed_as_png_is_refused(editor, story_data):
     story = story_create(user=editor, data=story_data)
     with pytest.raises(ValidationError):
-        story_photo_add(story=story, user=editor, file=upload(name="x.png", content=b"MZ\x90\x00" * 50))
+        story_photo_add(story=story, user=editor, file=photo_upload(name="x.png", content=b"MZ\x90\x00" * 50))
 
 
 def test_other_hub_member_cannot_add_photos(editor, other_member, story_data):
     story = story_create(user=editor, data=story_data)
     with pytest.raises(PermissionDenied):
-        story_photo_add(story=story, user=other_member, file=upload())
+        story_photo_add(story=story, user=other_member, file=photo_upload())
 
 
 # --- erasure ----------------------------------------------------------------------------------
@@ -193,9 +192,9 @@ def test_other_hub_member_cannot_add_photos(editor, other_member, story_data):
 @pytest.fixture
 def full_story(admin, staff, story_data):
     """A published story with a photo and a consent document."""
-    consent = upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
+    consent = photo_upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
     story = story_create(user=admin, data={**story_data, "consent_document": consent})
-    story_photo_add(story=story, user=admin, file=upload())
+    story_photo_add(story=story, user=admin, file=photo_upload())
     story = story_submit(story=story, user=admin)
     return story_transition(story=story, user=staff, action="publish")
 
@@ -256,7 +255,7 @@ def test_an_erased_story_takes_no_new_personal_data(full_story, admin):
     with pytest.raises(ValidationError):
         story_update(story=story, user=admin, data={"beneficiary_name": "Nama Baru"})
     with pytest.raises(ValidationError):
-        story_photo_add(story=story, user=admin, file=upload())
+        story_photo_add(story=story, user=admin, file=photo_upload())
 
 
 def test_factory_story_is_valid(programme):

@@ -11,8 +11,8 @@ from hubs.services import SeedResult
 from innovations.models import ImpactStory, StoryPhoto
 from innovations.reference import tpbis_reference_seed
 from innovations.services.story import story_photo_add
-
-from .factories import ImpactStoryFactory, UserFactory, image_bytes, upload
+from tests.factories.hubs import UserFactory
+from tests.factories.stories import ImpactStoryFactory, image_bytes, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_member_records_a_story_without_consent_and_the_public_sees_initials_and
     client, editor, admin, staff, story_data
 ):
     client.force_login(editor)
-    body = _form_post(story_data, photo=upload(content=image_bytes(gps=True)), photo_caption="Kandang ayam")
+    body = _form_post(story_data, photo=photo_upload(content=image_bytes(gps=True)), photo_caption="Kandang ayam")
     response = client.post(reverse("stories:story_create"), body)
     assert response.status_code == 302, response.content.decode()[:2000]
     story = ImpactStory.objects.get()
@@ -110,7 +110,7 @@ def test_search_never_matches_the_beneficiary_name(client, programme, editor):
 
 def test_photo_consent_lets_the_public_see_photos(client, programme, admin):
     story = ImpactStoryFactory(programme=programme, consent_photo_public=True)
-    photo = story_photo_add(story=story, user=admin, file=upload())
+    photo = story_photo_add(story=story, user=admin, file=photo_upload())
     html = client.get(story.get_absolute_url()).content.decode()
     assert _story_photo_urls(html) == [reverse("stories:story_photo", args=[story.slug, photo.pk])]
     response = client.get(_story_photo_urls(html)[0])
@@ -129,19 +129,25 @@ def test_personal_fields_are_shown_only_to_members_and_staff(client, programme, 
 
 
 def test_filters_by_province_level_activity_and_year(client, programme):
-    from .factories import ActivityTypeFactory, ProvinceFactory
+    from tests.factories.hubs import ProvinceFactory
+    from tests.factories.stories import ActivityTypeFactory
 
     a = ImpactStoryFactory(programme=programme, title="Kisah Jatim 2024")
     ImpactStoryFactory(
         programme=programme,
         title="Kisah Maluku 2023",
-        province=ProvinceFactory(code="81"),
+        province=ProvinceFactory(),
         library_level="tbm",
         activity_type=ActivityTypeFactory(slug="pemasaran-digital", name="Pemasaran digital"),
         story_date=a.story_date.replace(year=2023),
     )
     url = reverse("stories:tpbis")
-    for params in ({"province": "35"}, {"library_level": "desa"}, {"activity_type": "pelatihan"}, {"year": "2024"}):
+    for params in (
+        {"province": a.province_id},
+        {"library_level": "desa"},
+        {"activity_type": "pelatihan"},
+        {"year": "2024"},
+    ):
         html = client.get(url, params).content.decode()
         assert "Kisah Jatim 2024" in html and "Kisah Maluku 2023" not in html, params
 
@@ -216,7 +222,7 @@ def test_invalid_form_shows_errors_next_to_fields_and_keeps_typed_values(client,
 
 def test_a_non_image_photo_is_refused_next_to_the_photo_field(client, editor, story_data):
     client.force_login(editor)
-    fake = upload(name="foto.jpg", content=b"bukan gambar sama sekali", content_type="image/jpeg")
+    fake = photo_upload(name="foto.jpg", content=b"bukan gambar sama sekali", content_type="image/jpeg")
     response = client.post(reverse("stories:story_create"), _form_post(story_data, photo=fake))
     assert response.status_code == 400
     assert 'id="photo-error"' in response.content.decode()
@@ -334,7 +340,7 @@ def test_erased_story_edit_form_has_no_personal_fields(client, programme, admin)
 def test_consent_document_is_for_members_and_staff_only(client, admin, staff, other_member, story_data):
     from innovations.services.story import story_create
 
-    consent = upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
+    consent = photo_upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
     story = story_create(user=admin, data={**story_data, "consent_document": consent})
     url = reverse("stories:story_consent_document", args=[story.slug])
     assert client.get(url).status_code == 302  # to the login page
@@ -348,7 +354,7 @@ def test_consent_document_is_for_members_and_staff_only(client, admin, staff, ot
 
 def test_members_delete_photos_others_cannot(client, programme, admin, other_member):
     story = ImpactStoryFactory(programme=programme, consent_photo_public=True)
-    photo = story_photo_add(story=story, user=admin, file=upload())
+    photo = story_photo_add(story=story, user=admin, file=photo_upload())
     url = reverse("stories:story_photo_delete", args=[story.slug, photo.pk])
     client.force_login(other_member)
     assert client.post(url).status_code == 403

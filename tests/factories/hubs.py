@@ -1,7 +1,7 @@
-"""factory_boy factories for the hubs models. Other apps add theirs here (or beside their tests).
+"""Factories of the hubs app: users, regions, institutions, cohorts, designations, memberships.
 
-Factories build valid rows by default, so a test only spells out the field it is about. Region codes
-use numbers Kemendagri does not assign, so factory rows never collide with the seeded regions.
+Region codes are numbers Kemendagri does not assign, so factory rows never collide with the provinces
+and regencies that `seed_reference` loads (tests/hubs/test_factories.py holds them to that).
 """
 
 import csv
@@ -9,6 +9,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
 from hubs.choices import DesignationStatus, Evidence, InstitutionKind, MembershipRole, RegencyKind
@@ -22,27 +23,48 @@ from hubs.models import (
     Regency,
     Source,
 )
+from hubs.permissions import MINISTRY_STAFF_GROUP
 from hubs.services import IDN_AREA_DIR
 
+# Every factory user can log in with this password (the login, audit and browser tests use it).
+PASSWORD = "rahasia-uji-123"
 
-def _unassigned_province_codes():
+
+def official_province_codes() -> set[str]:
+    """The Kemendagri province codes that `seed_reference` loads."""
     with open(IDN_AREA_DIR / "provinces.csv", newline="", encoding="utf-8") as f:
-        real = {row["code"] for row in csv.DictReader(f)}
-    return [code for code in (f"{n:02d}" for n in range(100)) if code not in real]
+        return {row["code"] for row in csv.DictReader(f)}
 
 
-# The 62 two-digit codes that no real province has.
-FREE_PROVINCE_CODES = _unassigned_province_codes()
+# The two-digit codes that no real province has: test regions can never meet a seeded one.
+FREE_PROVINCE_CODES = sorted({f"{n:02d}" for n in range(100)} - official_province_codes())
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda o: f"{o.username}@example.go.id")
-    password = factory.django.Password("correct horse battery staple")
+    """A user; `UserFactory(staff=True)` adds the ministry-staff group."""
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@contoh.go.id")
+    password = factory.django.Password(PASSWORD)
 
     class Meta:
         model = get_user_model()
+        django_get_or_create = ("username",)
         skip_postgeneration_save = True
+
+    @factory.post_generation
+    def staff(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get_or_create(name=MINISTRY_STAFF_GROUP)[0])
+
+
+def staff_user(**kwargs):
+    """A ministry-staff user (reviews, publishes, sees every hub)."""
+    return UserFactory(staff=True, **kwargs)
+
+
+def superuser(**kwargs):
+    return UserFactory(is_staff=True, is_superuser=True, **kwargs)
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -60,16 +82,18 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Province
+        django_get_or_create = ("code",)
 
 
 class RegencyFactory(factory.django.DjangoModelFactory):
     province = factory.SubFactory(ProvinceFactory)
-    code = factory.LazyAttributeSequence(lambda o, n: f"{o.province.code}.{n % 69 + 1:02d}")
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.province.code}.{n % 99 + 1:02d}")
     name = factory.Sequence(lambda n: f"Kabupaten Uji {n}")
     kind = RegencyKind.KABUPATEN
 
     class Meta:
         model = Regency
+        django_get_or_create = ("code",)
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):
@@ -109,11 +133,12 @@ class InstitutionSuccessionFactory(factory.django.DjangoModelFactory):
 class CohortFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"angkatan-uji-{n}")
     year = 2025
-    name = factory.Sequence(lambda n: f"Angkatan Uji {n}")
+    name = factory.LazyAttribute(lambda o: f"Angkatan Uji {o.slug}")
     announced_count = 10
 
     class Meta:
         model = Cohort
+        django_get_or_create = ("slug",)
 
 
 class HubDesignationFactory(factory.django.DjangoModelFactory):
@@ -134,10 +159,27 @@ class HubDesignationFactory(factory.django.DjangoModelFactory):
             self.sources.set(extracted)
 
 
+class HubFactory(InstitutionFactory):
+    """An institution with one designation: a hub. `HubFactory(cohort=c)` or `HubFactory(cohort__year=2020)`."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def cohort(self, create, extracted, **kwargs):
+        if create:
+            HubDesignation.objects.create(institution=self, cohort=extracted or CohortFactory(**kwargs))
+
+
 class HubMembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
-    hub = factory.SubFactory(InstitutionFactory)
+    hub = factory.SubFactory(HubFactory)
     role = MembershipRole.EDITOR
 
     class Meta:
         model = HubMembership
+
+
+def member(hub, role=MembershipRole.EDITOR, **user_kwargs):
+    """A new user (built from `user_kwargs`) holding `role` in `hub`."""
+    return HubMembershipFactory(hub=hub, role=role, user=UserFactory(**user_kwargs)).user
