@@ -7,10 +7,12 @@ class HubsConfig(AppConfig):
     verbose_name = _("Hub JIPP")
 
     def ready(self):
+        from jipp import cache
+
         from . import dashboard
 
-        # Writes to the models behind the dashboard bump its cache version (see hubs/dashboard.py).
-        dashboard.connect_invalidation()
+        # Every committed write of a content row, of any app, makes everything cached stale (jipp.cache).
+        cache.watch_content()
         # The benchmarking table is exportable through the reporting jobs.
         dashboard.register_benchmark_export()
         from . import signals  # noqa: F401 — connects the security audit receivers

@@ -1,25 +1,9 @@
 """The ministry dashboard: network figures, cross-hub benchmarking and the province map.
 
 Everything here is a read (a selector in the house style). The figures are computed in a fixed
-number of queries, whatever the number of rows, and cached (Redis when CACHE_URL is set, the
-per-process memory cache otherwise).
-
-Invalidation: every cache key carries a *version number* kept in the cache itself (a counter of
-jipp.querycache, which starts from the clock and is moved again after a Redis outage). Any write to a
-model that feeds the figures bumps the version (`dashboard_invalidate`), so the next request
-computes fresh figures and the old entries simply expire. The bump is wired with post_save /
-post_delete signals (see `connect_invalidation`, called from HubsConfig.ready) rather than one call
-per service: the figures depend on innovations, replications, stories, hubs, designations and
-indicators, which are written by a dozen services, the workflow, the admin, the API and the seed
-commands; a signal catches all of them, and a forgotten call in a future service cannot leave stale
-figures. Writes that bypass signals (queryset.update, bulk_create) must call `dashboard_invalidate`
-themselves.
-
-The version is bumped at the write, inside the writer's transaction (not in transaction.on_commit:
-the services' tests count their on-commit callbacks, and the window is milliseconds). A request that
-recomputes the figures between that write and its commit would cache the old figures under the new
-version; CACHE_TIMEOUT bounds that (rare) staleness, and the age of the figures that depend on the
-date (verification older than 12 months).
+number of queries, whatever the number of rows, and cached with jipp.cache: under the content
+generation, which every committed write of a content row moves, so the next request after a write
+computes fresh figures, whichever service, import, admin page or seed command wrote.
 """
 
 import datetime
@@ -29,18 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from jipp import querycache
+from jipp import cache
 
 from . import permissions
-from .models import Cohort, HubDesignation, Institution, Province
+from .models import HubDesignation, Institution, Province
 
-CACHE_VERSION_KEY = "dashboard:version"
-CACHE_TIMEOUT = 5 * 60
 # An innovation not verified for this long counts as "not verified in the last 12 months".
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
 # How many hubs the "innovations per hub" chart shows (the benchmarking table shows all of them).
@@ -49,52 +30,8 @@ TOP_HUBS = 15
 MAP_GEOJSON = Path(settings.BASE_DIR) / "static" / "data" / "idn-map" / "provinces.geojson"
 
 
-# --- Cache and invalidation -----------------------------------------------------------------
-
-
-def cache_version() -> int:
-    # The same counters as the query cache: they start from the clock and survive a Redis outage.
-    return querycache.read_generation(CACHE_VERSION_KEY)
-
-
-def _bump() -> None:
-    querycache.move_generation(CACHE_VERSION_KEY)
-
-
-def dashboard_invalidate() -> None:
-    """Make the next dashboard request recompute its figures."""
-    _bump()
-
-
-def _on_write(sender, **kwargs):
-    if kwargs.get("raw"):  # loaddata: no figures are being read meanwhile
-        return
-    dashboard_invalidate()
-
-
-def connect_invalidation() -> None:
-    """Bump the dashboard version whenever a model that feeds the figures is saved or deleted."""
-    from django.db.models.signals import post_delete, post_save
-
-    from innovations.models import ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
-
-    for model in (Innovation, InnovationSDG, Replication, ImpactStory, Indicator, Measurement):
-        post_save.connect(_on_write, sender=model, dispatch_uid=f"dashboard-{model.__name__}-save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=f"dashboard-{model.__name__}-delete")
-    for model in (Institution, HubDesignation, Cohort):
-        post_save.connect(_on_write, sender=model, dispatch_uid=f"dashboard-{model.__name__}-save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=f"dashboard-{model.__name__}-delete")
-
-
 def _cached(name: str, compute):
-    if not settings.JIPP_SHARED_CACHE:  # a per-process cache would miss other processes' writes
-        return compute()
-    key = f"dashboard:{cache_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_TIMEOUT)
-    return value
+    return cache.cached(f"dashboard:{name}", compute)
 
 
 def shows_full_dashboard(user) -> bool:

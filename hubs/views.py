@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from jipp.pagecache import PublicCacheMixin
+from jipp.cache import PublicCacheMixin
 
 from . import dashboard, dashboard_context, selectors
 from .filtersets import HubFilterSet

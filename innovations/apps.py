@@ -7,19 +7,11 @@ class InnovationsConfig(AppConfig):
     verbose_name = _("Inovasi dan kisah dampak")
 
     def ready(self):
-        from hubs.models import Institution
-        from jipp import pagecache, querycache
         from jipp.jobs import register_job_type
 
         from .importers.jobs import IMPORT_JOBS
-        from .models import Award, ImpactStory, Indicator, Innovation, InnovationSDG, Measurement, Replication
         from .signals import story_personal_data_withdrawn
 
-        # Cached list counts and story totals are recomputed after any change of these rows.
-        querycache.watch(Innovation, Replication, ImpactStory, Indicator, Measurement, Institution)
-        querycache.watch(InnovationSDG, Award, invalidates=Innovation)
-        # Every write of a row a public page can show makes the cached public pages stale.
-        pagecache.watch_content()
         # Imports requested while the broker was down are published when a worker connects to it again.
         register_job_type(IMPORT_JOBS)
         # Story spreadsheets waiting for confirmation may hold a person whose data was withdrawn.

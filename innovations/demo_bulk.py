@@ -385,13 +385,10 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
     counts["measurements"] = len(_batched_create(Measurement, rows, log, "measurements"))
     del rows
 
-    # bulk_create sends no signals: drop the cached dashboard figures and list counts by hand.
-    from hubs.dashboard import dashboard_invalidate
-    from jipp import querycache
+    # bulk_create sends no signals: everything cached is stale once these rows commit.
+    from jipp import cache
 
-    dashboard_invalidate()
-    for model in (Innovation, Replication, ImpactStory, Indicator, Measurement, Institution):
-        querycache.bump(model)
+    cache.content_changed()
     if connection.vendor == "postgresql":
         # Statistics for the planner, and the visibility map that index-only scans (counts) need;
         # autovacuum would get there too, later.

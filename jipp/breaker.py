@@ -6,7 +6,7 @@ would wait a dozen timeouts. After one failure the breaker *opens*: for `cooldow
 told at once that the service is down, then one attempt is let through to see if it is back.
 
 The breaker also remembers that an outage happened, so that the first caller after the recovery can
-repair what the outage broke (jipp.querycache moves every generation: writes made meanwhile could not).
+repair what the outage broke (jipp.cache moves the content generation: writes made meanwhile could not).
 """
 
 import logging

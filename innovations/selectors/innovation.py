@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from hubs import permissions
 from hubs.models import Institution
-from jipp import querycache
+from jipp import cache
 
 from ..choices import ReviewStatus
 from ..models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
@@ -96,9 +96,8 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
     "outgoing": replications of innovations owned by an institution of the hub's network;
     "incoming": replications adopted by an institution of the hub's network.
     A replication inside one network appears in both lists. Two queries per list; the totals come from
-    the query cache (jipp.querycache: recounted only after a replication, an innovation or an
-    institution changed), since a hub of a national network has thousands of replications, which no
-    page should render or count at every request.
+    the cache (jipp.cache: recounted after the next committed write of content), since a hub of a
+    national network has thousands of replications, which no page should render or count at every request.
     """
     # The network as a subquery of institution ids: `institution IN (network)` is served by the
     # foreign-key indexes, where `institution = hub OR institution.coaching_hub = hub` (an OR across
@@ -113,7 +112,5 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
         ids = list(qs.values_list("pk", flat=True)[:limit])
         rows = {row.pk: row for row in base.filter(pk__in=ids)} if ids else {}
         lists[kind] = [rows[pk] for pk in ids]
-        lists[f"{kind}_total"] = querycache.cached_count(
-            qs.select_related(None).defer(None), depends_on=(Innovation, Institution)
-        )
+        lists[f"{kind}_total"] = cache.cached_count(qs.select_related(None).defer(None))
     return lists

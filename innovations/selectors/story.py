@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from hubs import permissions
-from jipp.querycache import cached_value
+from jipp.cache import cached_for_query
 
 from ..choices import ReviewStatus
 from ..models import ImpactStory, Indicator, Measurement, Programme
@@ -53,10 +53,10 @@ def story_totals(queryset: QuerySet[ImpactStory]) -> dict:
     The median is over the stories that give both incomes (after − before, in Rupiah); its count
     is `income_pairs`. Erased stories still count: erasure keeps the figures. Two queries, on
     SQLite and PostgreSQL alike (the median is computed here, from one integer column pair), and
-    none while the result is cached (jipp.querycache: until a story changes, or 5 minutes).
+    none while the result is cached (jipp.cache: until the next committed write of content).
     """
     queryset = queryset.order_by()
-    return cached_value(queryset, "story_totals", lambda: _story_totals(queryset))
+    return cached_for_query(queryset, "story_totals", lambda: _story_totals(queryset))
 
 
 def _story_totals(queryset: QuerySet[ImpactStory]) -> dict:
@@ -103,7 +103,7 @@ def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
     """The years that have stories, newest first (for the year filter)."""
     qs = queryset if queryset is not None else ImpactStory.objects.filter(status=ReviewStatus.PUBLISHED)
     qs = qs.order_by()
-    return cached_value(
+    return cached_for_query(
         qs, "story_years", lambda: sorted({d.year for d in qs.dates("story_date", "year")}, reverse=True)
     )
 

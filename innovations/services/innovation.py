@@ -21,8 +21,7 @@ from simple_history.utils import bulk_create_with_history
 
 from hubs import permissions
 from hubs.audit import published_change_record
-from hubs.dashboard import dashboard_invalidate
-from jipp import querycache
+from jipp import cache
 from jipp.slugs import SlugRule
 from jipp.validation import refuse_nul_characters, refuse_unknown_fields
 
@@ -161,7 +160,7 @@ def _save_changed(obj, changed: list[str], user) -> None:
         # The version still moves (related rows such as SDG links may have changed), without a history row.
         obj.updated_at = timezone.now()
         type(obj).objects.filter(pk=obj.pk).update(version=obj.version, updated_at=obj.updated_at)
-        querycache.bump(type(obj))  # update() sends no signal: cached list counts must still move
+        cache.content_changed()  # update() sends no signal
 
 
 def _enqueue_notification(event_id: int) -> None:
@@ -513,9 +512,7 @@ def innovations_bulk_create(*, user, rows: list[dict], batch_size: int = BULK_BA
     if errors:
         raise RowErrors(errors)
     if created:
-        # bulk_create sends no post_save: move the caches the signals would have moved, once.
-        querycache.bump(Innovation)
-        dashboard_invalidate()
+        cache.content_changed()  # bulk_create sends no post_save
     return [created[i] for i in sorted(created)]
 
 
@@ -612,8 +609,7 @@ def replications_bulk_create(*, user, rows: list[dict], batch_size: int = BULK_B
     if errors:
         raise RowErrors(errors)
     if created:
-        querycache.bump(Replication)
-        dashboard_invalidate()
+        cache.content_changed()  # bulk_create sends no post_save
     return [created[i] for i in sorted(created)]
 
 

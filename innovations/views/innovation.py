@@ -16,10 +16,9 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from hubs import permissions
+from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
-from jipp.pagecache import PublicCacheMixin
-from jipp.querycache import CachedCountPaginator
 from jipp.validation import as_record_id
 
 from ..exceptions import VersionConflict

@@ -13,10 +13,9 @@ from django.views import View
 from django.views.generic import ListView
 
 from hubs import permissions
+from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
-from jipp.pagecache import PublicCacheMixin
-from jipp.querycache import CachedCountPaginator
 
 from ..exceptions import VersionConflict
 from ..filtersets.story import ImpactStoryFilterSet

@@ -16,7 +16,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.utils import encoders
 
-from jipp import pagecache
+from jipp import cache
 
 from .exceptions import PreconditionFailed
 
@@ -154,24 +154,23 @@ class ConditionalMixin:
 
 
 class PublicListCacheMixin:
-    """Viewset mixin: a JSON list page asked for anonymously is served from the public cache (jipp.pagecache).
+    """Viewset mixin: a JSON list page asked for anonymously is served from the public cache (jipp.cache).
 
     What is cached is the page as JSON bytes (rows and pagination links), keyed by the address, its query
     parameters, the language and the host and scheme the links are built with; any write of a content
-    row makes it stale. Signed-in clients, and other formats (the browsable API), always get a fresh
+    row makes it stale once it commits. Signed-in clients, and other formats (the browsable API), always get a fresh
     page, since what they see depends on their hubs and roles.
     """
 
     def list(self, request, *args, **kwargs):
         renderer = request.accepted_renderer
-        key = None
+        key = cached = None
         if renderer.format == "json":
-            key = pagecache.public_key(request, f"api:{self.basename}", extra=(request.scheme, request.get_host()))
-        cached = pagecache.get(key)
+            key, cached = cache.public_get(request, f"api:{self.basename}", request.scheme, request.get_host())
         if cached is not None:
             return HttpResponse(cached, content_type=renderer.media_type)
         response = super().list(request, *args, **kwargs)
         if key and response.status_code == status.HTTP_200_OK:
             # Bytes, not the data: DRF's links hold the model instances they were built from.
-            pagecache.put(key, renderer.render(response.data, renderer.media_type, self.get_renderer_context()))
+            cache.public_put(key, renderer.render(response.data, renderer.media_type, self.get_renderer_context()))
         return response

@@ -5,7 +5,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.response import Response
 
-from jipp.querycache import CachedCountPaginator
+from jipp.cache import CachedCountPaginator
 
 
 class StandardPagination(PageNumberPagination):

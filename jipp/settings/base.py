@@ -81,7 +81,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
             ],
-            "libraries": {"publiccache": "jipp.templatetags.publiccache"},
         },
     },
 ]
@@ -118,13 +117,15 @@ if CACHE_URL:
         }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Cached data (list counts, story totals, dashboard figures: jipp.querycache, hubs.dashboard; public
-# renderings: jipp.pagecache) is only right when every process shares the cache: with the per-process
-# memory cache, a write made by another process (a second web worker, a management command such as
-# seed_demo) would not invalidate this process's copies. So data is cached only with CACHE_URL.
+# The alias that keeps nothing: a page fragment that must not be shared renders through it (jipp.cache).
+CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+# Cached data (public renderings, dashboard figures, list counts: jipp.cache) is only right when every
+# process shares the cache: with the per-process memory cache, a write made by another process (a
+# second web worker, a management command such as seed_demo) would not reach this process's copies.
+# So data is cached only with CACHE_URL.
 JIPP_SHARED_CACHE = bool(CACHE_URL)
-# What anonymous visitors see alike is kept this long at most (jipp.pagecache; 0 turns it off); any
-# write of a content row makes it stale at once.
+# What anonymous visitors see alike is kept this long at most (jipp.cache; 0 turns it off); any
+# committed write of a content row makes it stale at once.
 JIPP_PUBLIC_CACHE_SECONDS = env.int("JIPP_PUBLIC_CACHE_SECONDS", default=300)
 
 # --- Auth -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ CaptureQueriesContext), times those statements directly with psycopg2 on the sam
 prints server time ÷ SQL time. After both scales it prints p95 large ÷ p95 small per endpoint.
 Results are also written to scripts/bench/results-<scale>.json.
 
-Anonymous pages and API list pages are served from the public cache (jipp.pagecache) once rendered;
+Anonymous pages and API list pages are served from the public cache (jipp.cache) once rendered;
 `--no-public-cache` runs the same with it turned off (JIPP_PUBLIC_CACHE_SECONDS=0), so that every
 request renders and queries afresh, and keeps its results in results-<scale>-nocache.json. The SQL
 of the ratio is always captured from an uncached rendering: it is what the endpoint needs.

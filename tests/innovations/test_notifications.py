@@ -23,7 +23,7 @@ def test_submit_mails_hub_admins_and_reviewers_after_commit(world, eager_celery,
     innovation = eligible(institution=world.coached_a, hub=world.hub_a)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.innovation_submit(innovation=innovation, user=world.admin)
-    # One notification waits for the commit (the others move cache generations: jipp.querycache).
+    # One notification waits for the commit (the other moves the content generation: jipp.cache).
     sends = [c for c in callbacks if c.__qualname__.startswith("_enqueue_notification")]
     assert len(sends) == 1
     assert mail.outbox == []

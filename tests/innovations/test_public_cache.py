@@ -1,4 +1,4 @@
-"""The public cache (jipp.pagecache): anonymous visitors get cached content, never stale, never someone else's."""
+"""The public cache (jipp.cache): anonymous visitors get cached content, never stale, never someone else's."""
 
 import re
 
@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from innovations.models import Innovation
-from jipp import querycache
+from jipp import cache
 from tests.factories.hubs import HubDesignationFactory, SourceFactory
 from tests.factories.innovations import eligible
 from tests.factories.stories import ProgrammeFactory
@@ -49,12 +49,12 @@ def test_a_new_innovation_shows_at_once(client, world, published):
     assert "Inovasi Terbit Kedua" in _get(APIClient(), "/api/v1/innovations/")[0]
 
 
-def test_a_write_without_signals_shows_once_the_writer_bumps_the_generation(client, world, published):
-    """Bulk writes (QuerySet.update, bulk_create) send no signal; they call querycache.bump."""
+def test_a_write_without_signals_shows_once_the_writer_says_content_changed(client, world, published):
+    """Bulk writes (QuerySet.update, bulk_create) send no signal; they call cache.content_changed."""
     _get(client, "/innovations/")
     Innovation.objects.filter(pk=published.pk).update(title="Judul Diubah Massal")
     assert "Judul Diubah Massal" not in _get(client, "/innovations/")[0]  # cached, as documented
-    querycache.bump(Innovation)
+    cache.content_changed()
     assert "Judul Diubah Massal" in _get(client, "/innovations/")[0]
 
 

@@ -158,10 +158,8 @@ def test_every_safe_filter_and_autoescape_off_is_justified():
     python_marks = subprocess.run(
         ["git", "grep", "-l", "mark_safe(", "--", "*.py"], cwd=ROOT, capture_output=True, text=True
     ).stdout.split()
-    # Two join pieces that format_html already escaped: the report charts' SVG and the fast <select> widget;
-    # the public cache gives back a fragment exactly as the (autoescaping) template rendered it.
+    # Two join pieces that format_html already escaped: the report charts' SVG and the fast <select> widget.
     assert sorted(p for p in python_marks if not p.startswith("tests/")) == [
         "jipp/forms.py",
-        "jipp/templatetags/publiccache.py",
         "reports/generators/charts.py",
     ]

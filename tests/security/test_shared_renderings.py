@@ -1,5 +1,5 @@
 """What one visitor's request may leave for another: renderings kept in the server's cache (the public
-page cache of jipp.pagecache) and responses a shared cache (a proxy, a CDN) may keep.
+page cache of jipp.cache) and responses a shared cache (a proxy, a CDN) may keep.
 
 Every page and API list the page cache may store is rendered for signed-in roles and for anonymous
 visitors over stories that name people without consent (sentinel names), a draft story and a draft
@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from innovations.models import Innovation
 from innovations.services.story import story_photo_add
 from jipp.api.mixins import PublicListCacheMixin
-from jipp.pagecache import PublicCacheMixin
+from jipp.cache import PublicCacheMixin
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_no_shared_rendering_holds_a_token_an_action_or_an_unconsented_name(clie
                 shared_responses[f"anonymous {url}"] = response.content.decode()
     stored = _stored_renderings()
     # The cache is on (the test settings share it): the anonymous renderings were stored.
-    assert any("pc:" in key for key in stored)
+    assert any("template.cache." in key or "jipp:public:" in key for key in stored)
     leaks = {key: found for key, text in stored.items() if (found := _leaks(text, markers))}
     assert leaks == {}
     # The whole anonymous page carries the language switch's CSRF token: only the cached fragment
