@@ -13,8 +13,8 @@ from hubs.models import ApiToken, Province
 from innovations.models import Innovation, InnovationSDG, Replication
 from innovations.services import innovation as services
 from jipp import cache
-
-from . import factories as f
+from tests.factories.hubs import InstitutionFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,10 @@ def test_a_transaction_of_many_writes_moves_the_generation_once_at_its_commit(
 ):
     before = cache.generation()
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        innovation = f.eligible(institution=world.hub_a, hub=world.hub_a)
+        innovation = eligible(institution=world.hub_a, hub=world.hub_a)
         innovation.title = "Judul Kedua"
         innovation.save()
-        f.ReplicationFactory(innovation=innovation)
+        ReplicationFactory(innovation=innovation)
         InnovationSDG.objects.filter(innovation=innovation).delete()
         assert cache.generation() == before  # nothing moves before the commit
     assert cache.generation() == before + 1
@@ -40,7 +40,7 @@ def test_a_transaction_of_many_writes_moves_the_generation_once_at_its_commit(
 def test_a_rolled_back_transaction_moves_nothing(world, django_capture_on_commit_callbacks):
     before = cache.generation()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Rollback), transaction.atomic():
-        f.eligible(institution=world.hub_a, hub=world.hub_a, title="Tidak Pernah Ada")
+        eligible(institution=world.hub_a, hub=world.hub_a, title="Tidak Pernah Ada")
         raise Rollback
     assert not Innovation.objects.filter(title="Tidak Pernah Ada").exists()
     assert cache.generation() == before
@@ -52,15 +52,15 @@ def test_a_rolled_back_savepoint_leaves_the_move_of_the_writes_that_commit(world
     before = cache.generation()
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         with pytest.raises(Rollback), transaction.atomic():
-            f.eligible(institution=world.hub_a, hub=world.hub_a)
+            eligible(institution=world.hub_a, hub=world.hub_a)
             raise Rollback
         assert cache.generation() == before
-        f.eligible(institution=world.hub_b, hub=world.hub_b)
+        eligible(institution=world.hub_b, hub=world.hub_b)
     assert cache.generation() == before + 1
 
 
 def test_each_committed_transaction_moves_it_once(world, django_capture_on_commit_callbacks):
-    innovation = f.eligible(institution=world.hub_a, hub=world.hub_a)
+    innovation = eligible(institution=world.hub_a, hub=world.hub_a)
     before = cache.generation()
     for title in ("Satu", "Dua"):
         with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
@@ -95,7 +95,7 @@ def test_cached_figures_are_fresh_after_a_committed_write(world, django_capture_
     anonymous = world.anonymous
     assert dashboard.dashboard_figures(anonymous)["innovations_by_status"] == {}
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        f.InnovationFactory(institution=world.hub_a, status="published")
+        InnovationFactory(institution=world.hub_a, status="published")
     assert dashboard.dashboard_figures(anonymous)["innovations_by_status"] == {"published": 1}
 
 
@@ -105,9 +105,9 @@ def test_a_count_filtered_through_a_join_equals_its_rows_right_after_a_write(
     """The replication list filtered by the adopter's province (a join): moving the adopter, a write to
     another table than the one counted, changes the count and the rows together."""
     province = Province.objects.create(code="98", name="Provinsi Uji Gabungan")
-    adopter = f.InstitutionFactory(name="Pemerintah Kabupaten Pengadopsi", coaching_hub=world.hub_a)
-    f.ReplicationFactory(
-        innovation=f.eligible(institution=world.hub_a, hub=world.hub_a, status="published"), adopter=adopter
+    adopter = InstitutionFactory(name="Pemerintah Kabupaten Pengadopsi", coaching_hub=world.hub_a)
+    ReplicationFactory(
+        innovation=eligible(institution=world.hub_a, hub=world.hub_a, status="published"), adopter=adopter
     )
     client.force_login(world.editor)
     path = reverse("innovations:replication_list") + f"?province={province.pk}"
