@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from innovations.models import Innovation
 from innovations.services.innovation import INNOVATION_SLUGS
 from jipp.slugs import SUFFIX_ROOM, SlugRule
-from tests.innovations import factories as f
+from tests.factories.innovations import InnovationFactory
 
 RULE = SlugRule(Innovation, fallback="inovasi", reserved=frozenset({"new"}))
 
@@ -15,7 +15,7 @@ RULE = SlugRule(Innovation, fallback="inovasi", reserved=frozenset({"new"}))
 def taken(db):
     def make(*slugs):
         for slug in slugs:
-            f.InnovationFactory(slug=slug)
+            InnovationFactory(slug=slug)
 
     return make
 
@@ -35,7 +35,7 @@ def test_a_longer_slug_sharing_the_prefix_is_no_collision(taken):
 
 
 def test_renaming_a_row_may_keep_its_own_slug(taken):
-    row = f.InnovationFactory(slug="lapor")
+    row = InnovationFactory(slug="lapor")
     assert RULE.unique("Lapor", exclude_pk=row.pk) == "lapor"
 
 
@@ -65,7 +65,7 @@ def test_a_batch_gets_the_slugs_one_by_one_saving_would(taken):
 
 
 def test_save_recovers_when_a_concurrent_insert_took_the_chosen_slug(taken):
-    innovation = f.InnovationFactory.build(slug="lapor")
+    innovation = InnovationFactory.build(slug="lapor")
     innovation.institution.save()
     taken("lapor")  # another request inserted "lapor" after this one chose it
     INNOVATION_SLUGS.save(innovation, "Lapor")
@@ -74,7 +74,7 @@ def test_save_recovers_when_a_concurrent_insert_took_the_chosen_slug(taken):
 
 
 def test_save_raises_an_integrity_error_that_is_not_the_slug(taken):
-    innovation = f.InnovationFactory()
+    innovation = InnovationFactory()
 
     def failing_save():
         raise IntegrityError("another constraint")
