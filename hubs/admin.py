@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
+from hubs.models import (
     Cohort,
     HubDesignation,
     HubMembership,
@@ -9,7 +9,6 @@ from .models import (
     InstitutionSuccession,
     Province,
     Regency,
-    SecurityEvent,
     Source,
 )
 
@@ -100,24 +99,3 @@ class HubMembershipAdmin(SimpleHistoryAdmin):
     search_fields = ["user__username", "user__email", "hub__name"]
     autocomplete_fields = ["user", "hub"]
     list_select_related = ["user", "hub"]
-
-
-@admin.register(SecurityEvent)
-class SecurityEventAdmin(admin.ModelAdmin):
-    """The security audit log: staff read it; nobody adds, edits or deletes a row through the admin."""
-
-    list_display = ["created_at", "kind", "user", "ip", "path"]
-    list_filter = ["kind", "created_at"]
-    search_fields = ["user__username", "ip", "path"]
-    date_hierarchy = "created_at"
-    list_select_related = ["user"]
-    readonly_fields = ["created_at", "kind", "user", "ip", "path", "detail"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,12 +7,11 @@ class HubsConfig(AppConfig):
     verbose_name = _("Hub JIPP")
 
     def ready(self):
-        from jipp import cache
+        from hubs import (
+            selectors,
+            signals,  # noqa: F401 — connects the membership audit receivers
+        )
+        from jipp.permissions import register_membership_source
 
-        from . import dashboard
-
-        # Every committed write of a content row, of any app, makes everything cached stale (jipp.cache).
-        cache.watch_content()
-        # The benchmarking table is exportable through the reporting jobs.
-        dashboard.register_benchmark_export()
-        from . import signals  # noqa: F401 — connects the security audit receivers
+        # The core's permission layer learns memberships and hubs from this app.
+        register_membership_source(selectors.MembershipSource)

@@ -4,14 +4,13 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from hubs.choices import InstitutionKind
+from hubs.models import HubDesignation, Institution, Province
 from jipp.forms import BootstrapFilterFormMixin
-
-from .choices import InstitutionKind
-from .models import HubDesignation, Institution, Province
 
 
 def _year_choices():
-    from .selectors import hub_years
+    from hubs.selectors import hub_years
 
     return [(y, str(y)) for y in hub_years()]
 

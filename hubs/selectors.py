@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Prefetch, Q, Subquery
 
-from .models import Cohort, HubDesignation, Institution
+from hubs.models import Cohort, HubDesignation, HubMembership, Institution
 
 
 def _designations():
@@ -62,3 +62,15 @@ def hub_years():
     return list(
         Cohort.objects.filter(Q(designations__isnull=False)).values_list("year", flat=True).distinct().order_by("year")
     )
+
+
+class MembershipSource:
+    """Who belongs to which hub, and which hubs exist, as the core's permission layer asks it."""
+
+    @staticmethod
+    def roles(user):
+        return HubMembership.objects.filter(user=user).values_list("hub_id", "role")
+
+    @staticmethod
+    def hub_ids():
+        return HubDesignation.objects.values_list("institution_id", flat=True).distinct()

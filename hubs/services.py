@@ -8,11 +8,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from hubs.choices import Evidence, RegencyKind
+from hubs.data import reference
+from hubs.models import Cohort, HubDesignation, Institution, InstitutionSuccession, Province, Regency, Source
 from jipp.slugs import SlugRule
-
-from .choices import Evidence, RegencyKind
-from .data import reference
-from .models import Cohort, HubDesignation, Institution, InstitutionSuccession, Province, Regency, Source
 
 IDN_AREA_DIR = Path(__file__).resolve().parent / "data" / "idn-area"
 

@@ -3,22 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class InnovationsConfig(AppConfig):
+    """Innovations (the KIPP proposal aspects, SDGs, awards), their review workflow and replications."""
+
     name = "innovations"
-    verbose_name = _("Inovasi dan kisah dampak")
-
-    def ready(self):
-        from jipp.jobs import register_job_type
-
-        from .importers.jobs import IMPORT_JOBS
-        from .signals import story_personal_data_withdrawn
-
-        # Imports requested while the broker was down are published when a worker connects to it again.
-        register_job_type(IMPORT_JOBS)
-        # Story spreadsheets waiting for confirmation may hold a person whose data was withdrawn.
-        story_personal_data_withdrawn.connect(_withdraw_import_files, weak=False, dispatch_uid="imports_withdraw")
-
-
-def _withdraw_import_files(sender, story_id, hub_id=None, reason="", **kwargs):
-    from .importers.jobs import import_files_withdraw_personal
-
-    import_files_withdraw_personal(story_id=story_id, hub_id=hub_id, reason=reason)
+    verbose_name = _("Inovasi")

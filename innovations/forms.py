@@ -5,12 +5,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hubs import permissions
 from hubs.models import Institution
+from innovations.choices import AwardKind
+from innovations.models import ASPECT_FIELDS, SDG, Innovation, Replication
+from jipp import permissions
 from jipp.forms import bootstrapify
-
-from .choices import AwardKind
-from .models import ASPECT_FIELDS, SDG, Innovation, Replication
 
 # The sections of the innovation form, in order: (anchor, title, fields).
 SECTIONS = [

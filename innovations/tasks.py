@@ -10,10 +10,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from hubs.choices import MembershipRole
-from hubs.permissions import MINISTRY_STAFF_GROUP
-
-from .models import ReviewEvent
+from innovations.models import ReviewEvent
+from jipp.choices import MembershipRole
+from jipp.permissions import MINISTRY_STAFF_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +56,3 @@ def review_notification_send(event_id: int) -> int:
     connection = get_connection()
     messages = [EmailMessage(subject, body, None, [address], connection=connection) for address in recipients]
     return connection.send_messages(messages) or 0
-
-
-# The spreadsheet import task lives with the importers; imported here so that workers register it.
-from .importers.tasks import import_job_run, import_jobs_housekeeping, import_jobs_sweep  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import innovation as views
+from innovations.views import innovation as views
 
 app_name = "innovations"
 

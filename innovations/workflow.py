@@ -12,10 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hubs import permissions
-
-from .choices import ReviewStatus as S
-from .models import Reviewable, ReviewEvent
+from innovations.choices import ReviewStatus as S
+from innovations.models import Reviewable, ReviewEvent
+from jipp import permissions
 
 
 @dataclass(frozen=True)

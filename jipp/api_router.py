@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from hubs.api import views as hubs_views
 from innovations.api import views as innovations_views
 from jipp.api.views import api_not_found
+from stories.api import views as stories_views
 
 router = DefaultRouter()
 # Reference data
@@ -21,11 +22,11 @@ router.register("memberships", hubs_views.MembershipViewSet, basename="membershi
 # Innovations, replications, stories, indicators
 router.register("innovations", innovations_views.InnovationViewSet, basename="innovation")
 router.register("replications", innovations_views.ReplicationViewSet, basename="replication")
-router.register("programmes", innovations_views.ProgrammeViewSet, basename="programme")
-router.register("activity-types", innovations_views.ActivityTypeViewSet, basename="activitytype")
-router.register("stories", innovations_views.ImpactStoryViewSet, basename="impactstory")
-router.register("indicators", innovations_views.IndicatorViewSet, basename="indicator")
-router.register("measurements", innovations_views.MeasurementViewSet, basename="measurement")
+router.register("programmes", stories_views.ProgrammeViewSet, basename="programme")
+router.register("activity-types", stories_views.ActivityTypeViewSet, basename="activitytype")
+router.register("stories", stories_views.ImpactStoryViewSet, basename="impactstory")
+router.register("indicators", stories_views.IndicatorViewSet, basename="indicator")
+router.register("measurements", stories_views.MeasurementViewSet, basename="measurement")
 
 urlpatterns = [
     *router.urls,

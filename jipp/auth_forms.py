@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hubs.audit import client_ip, security_event_record
-from hubs.choices import SecurityEventKind
-from hubs.models import SecurityEvent
+from jipp.audit import client_ip, security_event_record
+from jipp.choices import SecurityEventKind
+from jipp.models import SecurityEvent
 
 
 class _BoundedUsernameMixin:

@@ -45,7 +45,7 @@ from redis.connection import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .breaker import cache_breaker
+from jipp.breaker import cache_breaker
 
 
 class BreakerConnection(Connection):
@@ -183,7 +183,7 @@ def _on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 def is_content_model(model: type[Model]) -> bool:
     """A model of the portal's own apps (the packages at the project's root) whose rows a cached page,
     figure or count may show."""
-    from .jobs.models import Job
+    from jipp.jobs.models import Job
 
     meta = model._meta
     return not (

@@ -21,8 +21,8 @@ class SweepQueuedJobs(bootsteps.StartStopStep):
     requires = {"celery.worker.consumer.tasks:Tasks"}
 
     def start(self, consumer):
-        from .breaker import broker_breaker
-        from .jobs import jobs_sweep
+        from jipp.breaker import broker_breaker
+        from jipp.jobs import jobs_sweep
 
         broker_breaker.success()  # the worker is connected: its publishes may go through again
         jobs_sweep()

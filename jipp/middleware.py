@@ -1,6 +1,6 @@
 """Session policy for staff: their sessions end after STAFF_SESSION_IDLE_SECONDS without a request.
 
-Who is staff is decided once, at login (hubs.permissions.needs_staff_session_timeout, called by
+Who is staff is decided once, at login (jipp.permissions.needs_staff_session_timeout, called by
 `mark_staff_session`), and remembered in the session: the middleware itself runs no query. The
 expiry slides with activity, but the session row is rewritten at most once a minute.
 """
@@ -9,7 +9,7 @@ import time
 
 from django.conf import settings
 
-from .http import PRIVATE
+from jipp.http import PRIVATE
 
 STAFF_FLAG = "_jipp_staff_idle"
 SEEN_KEY = "_jipp_staff_seen"
@@ -19,7 +19,7 @@ REFRESH_SECONDS = 60
 
 def mark_staff_session(request, user) -> None:
     """At login: give a staff user's session the short idle timeout."""
-    from hubs.permissions import needs_staff_session_timeout
+    from jipp.permissions import needs_staff_session_timeout
 
     session = getattr(request, "session", None)
     if session is None or not needs_staff_session_timeout(user):
@@ -49,7 +49,7 @@ class PrivateByDefaultMiddleware:
     Pages and API answers depend on who asks (their CSRF token, their hubs' drafts, names under
     consent rules), so no shared cache (a proxy, a CDN) may keep one, and no browser may keep one
     on disk after the user signs out. The one exception says so itself: a published story's photo
-    with photo consent (innovations.privacy.PublicStory.photo_cache_control). Static files are
+    with photo consent (stories.privacy.PublicStory.photo_cache_control). Static files are
     served before this middleware runs (WhiteNoise) and keep their own long-lived headers.
     """
 

@@ -4,12 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
-from hubs import views_tokens
-from hubs.views import HomeView
-from hubs.views_security import SecurityEventListView
-
-from . import views
-from .auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm, PortalPasswordResetView
+from dashboard import urls as dashboard_urls
+from dashboard.views import HomeView
+from hubs import urls as hubs_urls
+from jipp import views, views_tokens
+from jipp.auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm, PortalPasswordResetView
+from jipp.views_security import SecurityEventListView
 
 API_DOCS_CSP = {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]}
 handler403 = "jipp.views.permission_denied"
@@ -19,15 +19,15 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.healthz_live, name="healthz_live"),
-    path("hubs/", include("hubs.urls")),
+    path("hubs/", include((hubs_urls.urlpatterns + dashboard_urls.hub_urlpatterns, "hubs"))),
     path("innovations/", include("innovations.urls")),
     # Before the include: the login form validates the username before any backend sees it.
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/password_reset/", PortalPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", include("innovations.story_urls")),
+    path("", include("stories.urls")),
     path("reports/", include("reports.urls")),
-    path("imports/", include("innovations.import_urls")),
+    path("imports/", include("dataio.urls")),
     path("api/v1/reports/", include("reports.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

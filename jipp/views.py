@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 
-from .cache import cache_status
+from jipp.cache import cache_status
 
 # Both Redis probes together take at most this long (each also has its own socket timeouts).
 HEALTH_PROBE_SECONDS = 0.8
@@ -105,8 +105,8 @@ def permission_denied(request, exception=None):
     """handler403: record the denial in the security audit log, then answer with Django's 403 page."""
     from django.views import defaults
 
-    from hubs.audit import security_event_record
-    from hubs.choices import SecurityEventKind
+    from jipp.audit import security_event_record
+    from jipp.choices import SecurityEventKind
 
     security_event_record(
         kind=SecurityEventKind.PERMISSION_DENIED,

@@ -8,9 +8,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from jipp.jobs import jobs_sweep_type
-
-from . import services
-from .models import ReportJob, ReportSubscription
+from reports import services
+from reports.models import ReportJob, ReportSubscription
 
 
 @admin.register(ReportJob)

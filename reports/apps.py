@@ -5,10 +5,9 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self):
-        from innovations.signals import story_personal_data_withdrawn
         from jipp.jobs import register_job_type
-
-        from . import services
+        from reports import services
+        from stories.signals import story_personal_data_withdrawn
 
         # Jobs requested while the broker was down are published when a worker connects to it again.
         register_job_type(services.REPORT_JOBS)
@@ -18,6 +17,6 @@ class ReportsConfig(AppConfig):
 
 
 def _withdraw_report_files(sender, story_id, hub_id=None, reason="", **kwargs):
-    from . import services
+    from reports import services
 
     services.report_files_withdraw_personal(story_id=story_id, hub_id=hub_id, reason=reason)

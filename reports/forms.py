@@ -5,10 +5,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from hubs.selectors import hubs_list
-from innovations.models import Programme
 from jipp.forms import apply_service_errors, bootstrapify
-
-from .choices import ReportFormat, ReportKind, ReportLanguage
+from reports.choices import ReportFormat, ReportKind, ReportLanguage
+from stories.models import Programme
 
 
 class ReportRequestForm(forms.Form):

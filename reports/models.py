@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jipp.jobs.models import Job, job_status_field
-
-from .choices import FINISHED_STATUSES, ReportFormat, ReportKind, ReportLanguage, ReportStatus
+from reports.choices import FINISHED_STATUSES, ReportFormat, ReportKind, ReportLanguage, ReportStatus
 
 
 class ReportJob(Job):

@@ -1,6 +1,6 @@
 """Reads of the reports app: the jobs a user sees, and the figures each report is built from.
 
-Every figure goes through hubs.permissions.visible_q, so a report shows what its requester may see
+Every figure goes through jipp.permissions.visible_q, so a report shows what its requester may see
 in the portal (ministry staff: everything; hub members: published records and their hub's drafts).
 """
 
@@ -10,11 +10,11 @@ from django.db.models import Count, F, Max, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from hubs.models import Institution
-from hubs.permissions import is_ministry_staff, scope_covers, visible_q
 from hubs.selectors import cohorts_with_counts, hubs_list
-from innovations.models import ImpactStory, Indicator, Innovation, Measurement, Replication
-
-from .models import ReportJob, ReportSubscription
+from innovations.models import Innovation, Replication
+from jipp.permissions import is_ministry_staff, scope_covers, visible_q
+from reports.models import ReportJob, ReportSubscription
+from stories.models import ImpactStory, Indicator, Measurement
 
 
 def report_jobs_of(user):
@@ -39,7 +39,7 @@ def report_job_download_for(user, pk: int):
     with (a user who has left the hub no longer gets its drafts) and the report's own rule still
     admits them (e.g. a hub profile: members of that hub).
     """
-    from .generators import ReportError, get_spec
+    from reports.generators import ReportError, get_spec
 
     job = report_job_for(user, pk)
     if job is None or not job.is_downloadable:

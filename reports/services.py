@@ -31,7 +31,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hubs.permissions import is_ministry_staff, visibility_scope
 from jipp.jobs import (
     JobProgress,
     JobType,
@@ -42,11 +41,11 @@ from jipp.jobs import (
     job_text,
     job_this_run,
 )
-
-from .choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
-from .generators import ReportError, get_spec
-from .generators.base import no_personal_data
-from .models import ReportJob, ReportSubscription
+from jipp.permissions import is_ministry_staff, visibility_scope
+from reports.choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
+from reports.generators import ReportError, get_spec
+from reports.generators.base import no_personal_data
+from reports.models import ReportJob, ReportSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ class TransientReportError(Exception):
 
 
 def _task():
-    from .tasks import report_job_run
+    from reports.tasks import report_job_run
 
     return report_job_run
 

@@ -6,8 +6,7 @@ from celery import shared_task
 from django.conf import settings
 
 from jipp.jobs import job_files_expire, jobs_reap, jobs_sweep_type
-
-from . import services
+from reports import services
 
 logger = logging.getLogger(__name__)
 

@@ -17,12 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from hubs.permissions import is_ministry_staff
 from jipp.http import stored_file_response
-
-from . import selectors, services
-from .choices import ReportKind, ReportStatus
-from .forms import ReportRequestForm
+from jipp.permissions import is_ministry_staff
+from reports import selectors, services
+from reports.choices import ReportKind, ReportStatus
+from reports.forms import ReportRequestForm
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -13,7 +13,7 @@ What it does:
 1. `seed_reference` (the real hubs, institutions, regions, categories, SDGs) and a user "bench-import",
    admin of every hub: the most common importer; with --existing, demo innovations on those hubs first
    (a populated registry: the import reads its titles and slugs);
-2. an XLSX with the innovation template's two header rows (innovations.importers.template) and --rows
+2. an XLSX with the innovation template's two header rows (dataio.importers.template) and --rows
    new drafts spread over the hubs, their networks, categories, regions and SDGs, each with a SINOVIK ID;
 3. times, through the functions the import task runs: reading and parsing the file alone, the check
    phase (import_job_check: parse + dry run, always rolled back) and the commit phase (import_job_commit:
@@ -101,9 +101,9 @@ def main():
 def bench_user():
     from django.contrib.auth import get_user_model
 
-    from hubs.choices import MembershipRole
+    from dataio.importers.lookups import hubs_queryset
     from hubs.models import HubMembership
-    from innovations.importers.lookups import hubs_queryset
+    from jipp.choices import MembershipRole
 
     user, _created = get_user_model().objects.get_or_create(username="bench-import")
     for hub in hubs_queryset():
@@ -113,7 +113,7 @@ def bench_user():
 
 def seed_existing(n: int):
     """Demo innovations on the seeded hubs (kept between runs, like scripts/bench_reports.py's)."""
-    from innovations.importers.lookups import hubs_queryset
+    from dataio.importers.lookups import hubs_queryset
     from innovations.models import Innovation
 
     existing = Innovation.objects.filter(is_demo=True, slug__startswith="bench-import-demo-").count()
@@ -139,7 +139,7 @@ def build_file(user, rows: int, tag: str) -> bytes:
     from django.utils import translation
     from openpyxl import Workbook
 
-    from innovations.importers.template import template_tables
+    from dataio.importers.template import template_tables
 
     with translation.override("id"):
         tables = {t.title: t for t in template_tables("innovations", user)}
@@ -237,10 +237,10 @@ class Measure:
 def run_phases(user, content: bytes, rows: int, trace: bool):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from innovations.importers import jobs
-    from innovations.importers.base import parse_sheet, read_upload
-    from innovations.importers.innovation import InnovationImporter
-    from innovations.models import ImportJob, ImportStatus
+    from dataio.importers import jobs
+    from dataio.importers.base import parse_sheet, read_upload
+    from dataio.importers.innovation import InnovationImporter
+    from dataio.models import ImportJob, ImportStatus
 
     with Measure("read + parse", rows, trace):
         sheet = read_upload(SimpleUploadedFile("bench.xlsx", content))

@@ -129,7 +129,7 @@ def register_innovation_export():
     """A provisional innovations export for the benchmark (the real one comes with the innovations list)."""
     from django.db.models import F
 
-    from reports.generators.list_export import Column, ExportSpec, register_export
+    from dataio.exports import Column, ExportSpec, register_export
     from reports.selectors import visible_innovations
 
     def queryset(user, filters):

@@ -132,7 +132,8 @@ def build_world() -> World:
     """The shared world (see World), for a test that needs it outside the `world` fixture."""
     from django.contrib.auth.models import AnonymousUser
 
-    from hubs.choices import InstitutionKind, MembershipRole
+    from hubs.choices import InstitutionKind
+    from jipp.choices import MembershipRole
     from tests.factories.hubs import CohortFactory, HubFactory, InstitutionFactory, ProvinceFactory, member, staff_user
 
     province_a = ProvinceFactory(code="97", name="Provinsi Uji A")

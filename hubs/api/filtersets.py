@@ -5,9 +5,10 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from ..choices import InstitutionKind, MembershipRole
-from ..filtersets import HubFilterSet
-from ..models import HubMembership, Institution, Province, Regency
+from hubs.choices import InstitutionKind
+from hubs.filtersets import HubFilterSet
+from hubs.models import HubMembership, Institution, Province, Regency
+from jipp.choices import MembershipRole
 
 
 class InstitutionFilterSet(django_filters.FilterSet):

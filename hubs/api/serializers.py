@@ -2,9 +2,8 @@
 
 from rest_framework import serializers
 
+from hubs.models import Cohort, HubDesignation, HubMembership, Institution, Province, Regency, Source
 from jipp.api.mixins import DynamicFieldsMixin
-
-from ..models import Cohort, HubDesignation, HubMembership, Institution, Province, Regency, Source
 
 
 class SourceSerializer(serializers.ModelSerializer):

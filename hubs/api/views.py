@@ -6,14 +6,13 @@ All are read-only here; reference data is maintained through the admin and the s
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from hubs import selectors
+from hubs.api import serializers as s
+from hubs.api.filtersets import HubApiFilterSet, InstitutionFilterSet, MembershipFilterSet, RegencyFilterSet
+from hubs.models import HubMembership, Institution, Province, Regency
 from jipp.api.mixins import BriefModeMixin, ConditionalMixin, PublicListCacheMixin, brief_serializer
 from jipp.api.pagination import LargeListCursorPagination
 from jipp.api.permissions import IsMinistryStaff, with_defaults
-
-from .. import selectors
-from ..models import HubMembership, Institution, Province, Regency
-from . import serializers as s
-from .filtersets import HubApiFilterSet, InstitutionFilterSet, MembershipFilterSet, RegencyFilterSet
 
 INT_ID = r"[0-9]+"
 

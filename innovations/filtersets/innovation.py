@@ -24,10 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
+from innovations.choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
+from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
 from jipp.forms import BootstrapFilterFormMixin
-
-from ..choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
-from ..models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
 
 SEARCH_CONFIG = "indonesian"
 SEARCH_FIELDS = ["title", *ASPECT_FIELDS]

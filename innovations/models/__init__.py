@@ -1,5 +1,4 @@
-from .imports import ImportJob, ImportKind, ImportStatus
-from .innovation import (
+from innovations.models.innovation import (
     ASPECT_FIELDS,
     SDG,
     Attachment,
@@ -11,30 +10,19 @@ from .innovation import (
     ReplicationEvidence,
     UploadedFile,
 )
-from .story import PERSONAL_FIELDS, ActivityType, ImpactStory, Indicator, Measurement, Programme, StoryPhoto
-from .workflow import Reviewable, ReviewEvent
+from innovations.models.workflow import Reviewable, ReviewEvent
 
 __all__ = [
     "ASPECT_FIELDS",
-    "PERSONAL_FIELDS",
     "SDG",
-    "ActivityType",
     "Attachment",
     "Award",
     "Category",
-    "ImpactStory",
-    "ImportJob",
-    "ImportKind",
-    "ImportStatus",
-    "Indicator",
     "Innovation",
     "InnovationSDG",
-    "Measurement",
-    "Programme",
     "Replication",
     "ReplicationEvidence",
     "Reviewable",
     "ReviewEvent",
-    "StoryPhoto",
     "UploadedFile",
 ]

@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hubs.models import Institution, Province, Regency
-
-from .. import uploads
-from ..choices import (
+from innovations import uploads
+from innovations.choices import (
     AwardKind,
     Continuation,
     Group,
@@ -20,7 +19,7 @@ from ..choices import (
     ReviewStatus,
     Stage,
 )
-from .workflow import Reviewable
+from innovations.models.workflow import Reviewable
 
 # The KIPP proposal aspects, in the order of the proposal form (DOMAIN.md, KIPP 2023 Umum).
 ASPECT_FIELDS = [

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import ReviewStatus
+from innovations.choices import ReviewStatus
 
 
 class ReviewEvent(models.Model):

@@ -9,12 +9,10 @@ import datetime
 from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from hubs import permissions
 from hubs.models import Institution
-from jipp import cache
-
-from ..choices import ReviewStatus
-from ..models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
+from innovations.choices import ReviewStatus
+from innovations.models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
+from jipp import cache, permissions
 
 # An innovation not verified for this long shows the "not verified in 12 months" badge.
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)

@@ -19,17 +19,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
-from hubs import permissions
-from hubs.audit import published_change_record
-from jipp import cache
+from innovations.choices import Group
+from innovations.files import check_upload
+from innovations.models import (
+    ASPECT_FIELDS,
+    Attachment,
+    Award,
+    Innovation,
+    InnovationSDG,
+    Replication,
+    ReplicationEvidence,
+)
+from innovations.workflow import workflow_transition
+from jipp import cache, permissions
+from jipp.audit import published_change_record
+from jipp.exceptions import RowErrors, VersionConflict
 from jipp.slugs import SlugRule
 from jipp.validation import refuse_nul_characters, refuse_unknown_fields
-
-from ..choices import Group
-from ..exceptions import RowErrors, VersionConflict
-from ..files import check_upload
-from ..models import ASPECT_FIELDS, Attachment, Award, Innovation, InnovationSDG, Replication, ReplicationEvidence
-from ..workflow import workflow_transition
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +170,7 @@ def _save_changed(obj, changed: list[str], user) -> None:
 
 
 def _enqueue_notification(event_id: int) -> None:
-    from ..tasks import review_notification_send
+    from innovations.tasks import review_notification_send
 
     def send():
         review_notification_send.delay(event_id)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from hubs import permissions
+from jipp import permissions
 
 register = template.Library()
 

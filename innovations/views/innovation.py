@@ -15,23 +15,24 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from hubs import permissions
+from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
+from innovations.forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, award_formset
+from innovations.models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
+from innovations.selectors import innovation as selectors
+from innovations.services import innovation as services
+from innovations.workflow import actions_available
+from jipp import permissions
 from jipp.cache import CachedCountPaginator, PublicCacheMixin
+from jipp.exceptions import VersionConflict
 from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
 from jipp.validation import as_record_id
 
-from ..exceptions import VersionConflict
-from ..filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-from ..forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, award_formset
-from ..models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
-from ..selectors import innovation as selectors
-from ..selectors.story import innovation_indicators
-from ..services import innovation as services
-from ..workflow import actions_available
-from .story import indicator_panels
-
 LIST_PAGE_SIZE = 20
+
+# Callables (innovation, user) -> extra context for the innovation's page, registered by the apps
+# above this one in their AppConfig.ready() (the stories app adds the innovation's indicators).
+DETAIL_EXTENSIONS: list = []
 
 
 class InnovationListView(PublicCacheMixin, FilterView):
@@ -124,9 +125,9 @@ def innovation_detail(request, slug):
         and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
         "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
         "aspects": _aspects(innovation),
-        # Impact indicators of this innovation, charted like a programme's (one include renders both).
-        "indicator_panels": indicator_panels(innovation_indicators(innovation)),
     }
+    for extend in DETAIL_EXTENSIONS:
+        ctx.update(extend(innovation, user))
     return render(request, "innovations/innovation_detail.html", ctx)
 
 

@@ -16,9 +16,9 @@ from rest_framework.fields import get_error_detail
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from hubs.audit import security_event_record
-from hubs.choices import SecurityEventKind
-from innovations.exceptions import VersionConflict
+from jipp.audit import security_event_record
+from jipp.choices import SecurityEventKind
+from jipp.exceptions import VersionConflict
 
 
 class PreconditionFailed(exceptions.APIException):

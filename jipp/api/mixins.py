@@ -17,8 +17,7 @@ from rest_framework.response import Response
 from rest_framework.utils import encoders
 
 from jipp import cache
-
-from .exceptions import PreconditionFailed
+from jipp.api.exceptions import PreconditionFailed
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 

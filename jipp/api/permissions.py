@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from hubs import permissions
-from hubs.models import ApiToken
+from jipp import permissions
+from jipp.models import ApiToken
 
 
 class ReadOnlyTokenPermission(BasePermission):
@@ -27,7 +27,7 @@ class IsMinistryStaff(BasePermission):
 
 
 class CanEditRecord(BasePermission):
-    """Object level: changing an innovation or a story takes `hubs.permissions.can_edit`.
+    """Object level: changing an innovation or a story takes `jipp.permissions.can_edit`.
 
     Checked by `get_object()`, so the browsable API's forms and the `Allow` the renderer shows follow
     the same rule as the write itself.

@@ -181,7 +181,7 @@ class JippAutoSchema(AutoSchema):
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "hubs.authentication.ApiTokenAuthentication"
+    target_class = "jipp.authentication.ApiTokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):

@@ -35,7 +35,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from ..breaker import broker_breaker
+from jipp.breaker import broker_breaker
 
 logger = logging.getLogger(__name__)
 

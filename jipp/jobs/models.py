@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .storage import job_storage
+from jipp.jobs.storage import job_storage
 
 
 class JobLanguage(models.TextChoices):

@@ -41,9 +41,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "axes",
+    "jipp",
     "hubs",
     "innovations",
+    "stories",
     "reports",
+    "dataio",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -150,7 +154,7 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # One rule for the client address (lockouts and the audit log): REMOTE_ADDR, or the address the
 # trusted proxies saw when DJANGO_TRUSTED_PROXY_COUNT says how many stand in front of us.
-AXES_CLIENT_IP_CALLABLE = "hubs.audit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "jipp.audit.client_ip"
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # Staff sessions end after this many idle seconds (jipp.middleware.StaffSessionTimeoutMiddleware).
 STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
@@ -254,7 +258,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     # Token first: its 401 carries `WWW-Authenticate: Token`, so clients learn how to authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "hubs.authentication.ApiTokenAuthentication",
+        "jipp.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [

@@ -1,7 +1,7 @@
 """Local development: the embedded default of `make run`."""
 
-from .base import *  # noqa: F403
-from .base import env
+from jipp.settings.base import *  # noqa: F403
+from jipp.settings.base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # A fixed development key is fine here: production.py refuses to start without a real one.

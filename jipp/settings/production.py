@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
-from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK, STORAGES, env
+from jipp.settings.base import *  # noqa: F403
+from jipp.settings.base import REST_FRAMEWORK, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")

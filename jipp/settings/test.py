@@ -1,7 +1,7 @@
 """Settings for the test suite (pytest uses these; see pyproject.toml)."""
 
-from .base import *  # noqa: F403
-from .base import env
+from jipp.settings.base import *  # noqa: F403
+from jipp.settings.base import env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-test-only")
 DEBUG = False

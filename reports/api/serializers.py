@@ -3,8 +3,8 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from ..choices import ReportFormat, ReportKind, ReportLanguage
-from ..models import ReportJob
+from reports.choices import ReportFormat, ReportKind, ReportLanguage
+from reports.models import ReportJob
 
 
 class ReportRequestSerializer(serializers.Serializer):

@@ -10,10 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jipp.api.permissions import with_defaults
-
-from .. import selectors, services
-from ..views import job_download
-from .serializers import ReportJobSerializer, ReportRequestSerializer
+from reports import selectors, services
+from reports.api.serializers import ReportJobSerializer, ReportRequestSerializer
+from reports.views import job_download
 
 
 class ReportJobListCreateAPIView(APIView):

@@ -6,7 +6,7 @@ writes the whole file to `path` (a temporary file; the service stores it only wh
 """
 
 # Importing the modules registers their kinds.
-from . import hub_profile, innovation_profile, list_export, network_recap, tpbis_impact  # noqa: F401
-from .base import REGISTRY, ReportError, get_spec
+from reports.generators import hub_profile, innovation_profile, network_recap, tpbis_impact  # noqa: F401
+from reports.generators.base import REGISTRY, ReportError, get_spec
 
 __all__ = ["REGISTRY", "ReportError", "get_spec"]

@@ -4,12 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hubs.models import Institution
-from hubs.permissions import is_ministry_staff, member_hub_ids
-
-from .. import selectors
-from ..choices import ReportKind
-from .base import ReportError, ReportSpec, int_param, register
-from .pdf import render_pdf
+from jipp.permissions import is_ministry_staff, member_hub_ids
+from reports import selectors
+from reports.choices import ReportKind
+from reports.generators.base import ReportError, ReportSpec, int_param, register
+from reports.generators.pdf import render_pdf
 
 # A profile is printed: beyond this many rows a table says how many more there are.
 MAX_ROWS = 200

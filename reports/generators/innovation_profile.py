@@ -3,13 +3,12 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hubs.permissions import can_view
 from innovations.models import Innovation
-
-from .. import selectors
-from ..choices import ReportKind
-from .base import ReportError, ReportSpec, int_param, register
-from .pdf import render_pdf
+from jipp.permissions import can_view
+from reports import selectors
+from reports.choices import ReportKind
+from reports.generators.base import ReportError, ReportSpec, int_param, register
+from reports.generators.pdf import render_pdf
 
 
 def prepare(user, params):

@@ -4,13 +4,12 @@ in, stories and people reached, cohorts; and every cohort with announced and rec
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hubs.permissions import is_ministry_staff
 from innovations.choices import ReviewStatus
-
-from .. import selectors
-from ..choices import ReportKind
-from .base import ReportError, ReportSpec, register
-from .writers import Table, write_tables
+from jipp.permissions import is_ministry_staff
+from reports import selectors
+from reports.choices import ReportKind
+from reports.generators.base import ReportError, ReportSpec, register
+from reports.generators.writers import Table, write_tables
 
 
 def prepare(user, params):

@@ -4,14 +4,13 @@ charts, and the totals of its impact stories."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innovations.choices import LibraryLevel
-from innovations.models import Programme
-
-from .. import selectors
-from ..choices import ReportKind
-from .base import ReportError, ReportSpec, int_param, register
-from .charts import bar_chart_svg
-from .pdf import render_pdf
+from reports import selectors
+from reports.choices import ReportKind
+from reports.generators.base import ReportError, ReportSpec, int_param, register
+from reports.generators.charts import bar_chart_svg
+from reports.generators.pdf import render_pdf
+from stories.choices import LibraryLevel
+from stories.models import Programme
 
 
 def _programme(params):
@@ -33,7 +32,7 @@ def _story_rows(stories, user):
     # The PDF is given the stories only as the requester may see them (names under consent, a hidden
     # related innovation left out): imported here, not at module load, so that the other report
     # kinds work without it.
-    from innovations.privacy import stories_public
+    from stories.privacy import stories_public
 
     return stories_public(stories, user)
 

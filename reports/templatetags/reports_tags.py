@@ -7,9 +7,8 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from hubs.permissions import can_view, is_ministry_staff, member_hub_ids
-
-from ..choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage
+from jipp.permissions import can_view, is_ministry_staff, member_hub_ids
+from reports.choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage
 
 register = template.Library()
 

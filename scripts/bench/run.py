@@ -74,7 +74,8 @@ def endpoints() -> list[dict]:
     from django.db.models import Count
 
     from hubs.selectors import hubs_list
-    from innovations.models import ImpactStory, Innovation
+    from innovations.models import Innovation
+    from stories.models import ImpactStory
 
     hub = hubs_list().annotate(n=Count("hub_innovations")).order_by("-n").first()
     innovation = Innovation.objects.filter(status="published").order_by("-pk").first()
@@ -207,7 +208,8 @@ def run_scale(args) -> None:
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from innovations.models import ImpactStory, Innovation, Measurement, Replication
+    from innovations.models import Innovation, Replication
+    from stories.models import ImpactStory, Measurement
 
     call_command("collectstatic", "--noinput", verbosity=0)
     cache.clear()  # this scale's Redis db only

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from hubs.tokens import api_token_create
+from jipp.tokens import api_token_create
 from tests.factories.innovations import InnovationFactory, eligible
 
 

@@ -7,8 +7,8 @@ for its hub, is refused (403) for another hub; ministry staff publish it; a stal
 import pytest
 from rest_framework.test import APIClient
 
-from hubs.tokens import api_token_create
 from innovations.models import SDG
+from jipp.tokens import api_token_create
 from tests.factories.innovations import ELIGIBLE_ASPECTS
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from hubs.api.filtersets import HubApiFilterSet
 from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-from innovations.filtersets.story import ImpactStoryFilterSet
+from stories.filtersets import ImpactStoryFilterSet
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 LIST_PARAMETERS = {"page", "page_size", "cursor", "paging", "fields", "brief"}

@@ -16,12 +16,11 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from hubs.choices import MembershipRole
 from jipp.api_router import router
+from jipp.choices import MembershipRole
+from tests.api.conftest import token_client
 from tests.factories.hubs import UserFactory, member
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
-
-from .conftest import token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +83,8 @@ def _addresses():
 def _sentinels():
     from django.contrib.auth import get_user_model
 
-    from innovations.models import ImpactStory, Innovation
+    from innovations.models import Innovation
+    from stories.models import ImpactStory
 
     words = set()
     for story in ImpactStory.objects.all():
@@ -120,7 +120,7 @@ def test_no_role_sees_in_html_what_the_json_hides(records):
 
 def test_an_outsider_gets_no_prefilled_edit_form(records):
     """The finding as reported: the stored full name in the HTML view of a story, for a user of no hub."""
-    from innovations.models import ImpactStory
+    from stories.models import ImpactStory
 
     story = ImpactStory.objects.get(beneficiary_name="Zqpub Hiddenname")
     client = token_client(UserFactory(username="zqnobody"))

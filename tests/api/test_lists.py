@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hubs.choices import MembershipRole
 from hubs.models import Source
 from innovations.models import SDG, InnovationSDG
+from jipp.choices import MembershipRole
+from tests.api.conftest import token_client
 from tests.factories.hubs import (
     CohortFactory,
     HubFactory,
@@ -19,8 +20,6 @@ from tests.factories.hubs import (
 )
 from tests.factories.innovations import CategoryFactory, InnovationFactory, ReplicationFactory
 from tests.factories.stories import ImpactStoryFactory, IndicatorFactory, MeasurementFactory, ProgrammeFactory
-
-from .conftest import token_client
 
 pytestmark = pytest.mark.django_db
 

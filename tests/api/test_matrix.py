@@ -7,8 +7,8 @@ innovation services (innovation_update, replication_create).
 
 import pytest
 
-from .factories import InstitutionFactory
-from .matrix import CELLS, ROLES, allowed
+from tests.api.factories import InstitutionFactory
+from tests.api.matrix import CELLS, ROLES, allowed
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,9 @@ and that table matches the rules of hubs.permissions for a draft of hub A."""
 
 import pytest
 
-from hubs import permissions
+from jipp import permissions
+from tests.api.matrix import ACTIONS, CELLS, ROLES, allowed
 from tests.innovations import matrix as pages
-
-from .matrix import ACTIONS, CELLS, ROLES, allowed
 
 pytestmark = pytest.mark.django_db
 

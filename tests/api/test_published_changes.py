@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from hubs.choices import SecurityEventKind
-from hubs.models import SecurityEvent
-from innovations.services.story import story_photo_add
+from jipp.choices import SecurityEventKind
+from jipp.models import SecurityEvent
+from stories.services import story_photo_add
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory, photo_upload
 
 pytestmark = pytest.mark.django_db

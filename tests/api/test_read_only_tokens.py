@@ -10,8 +10,7 @@ from rest_framework.views import APIView
 
 from jipp.api.permissions import ReadOnlyTokenPermission
 from reports.models import ReportJob
-
-from .conftest import token_client
+from tests.api.conftest import token_client
 
 pytestmark = pytest.mark.django_db
 

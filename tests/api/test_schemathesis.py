@@ -20,8 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from jipp.wsgi import application
-
-from .conftest import token_client
+from tests.api.conftest import token_client
 
 MAX_EXAMPLES = 6
 CHECKS = [

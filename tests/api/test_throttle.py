@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import token_client
+from tests.api.conftest import token_client
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from hubs.models import ApiToken
-from hubs.tokens import api_token_create
+from jipp.models import ApiToken
+from jipp.tokens import api_token_create
 from tests.factories.hubs import UserFactory
 
 pytestmark = pytest.mark.django_db

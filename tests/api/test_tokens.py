@@ -8,10 +8,9 @@ from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from hubs.models import ApiToken
-from hubs.tokens import api_token_create, api_token_revoke
-
-from .conftest import token_client
+from jipp.models import ApiToken
+from jipp.tokens import api_token_create, api_token_revoke
+from tests.api.conftest import token_client
 
 pytestmark = pytest.mark.django_db
 

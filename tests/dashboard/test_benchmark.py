@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hubs import dashboard
+from dashboard import selectors as dashboard
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
 from tests.factories.stories import ImpactStoryFactory
 
@@ -107,7 +107,7 @@ def test_submitted_column_is_for_staff_only(client, figures):
 
 def test_benchmark_export_through_the_reporting_jobs(figures, tmp_path, settings):
     """The "benchmark" list export writes the page's rows, in the requested order."""
-    from reports.generators.list_export import EXPORTS, filters_querydict
+    from dataio.exports import EXPORTS, filters_querydict
 
     spec = EXPORTS["benchmark"]
     qs = spec.queryset(figures.staff, filters_querydict({"sort": "-published"}))

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from hubs import dashboard
+from dashboard import selectors as dashboard
 from innovations.models import SDG, Category, InnovationSDG
 from innovations.services.innovation import innovation_submit, innovation_transition
 from jipp import cache as jipp_cache
@@ -122,7 +122,8 @@ def test_home_keeps_the_cohort_table_and_what_jipp_is(client, seeded):
 
 def test_tpbis_indicator_charts_render_from_the_seed(client, seeded):
     """The seeded TPBIS indicators each get a chart with its data block and table."""
-    from innovations.reference import innovations_reference_seed, tpbis_reference_seed
+    from innovations.reference import innovations_reference_seed
+    from stories.reference import tpbis_reference_seed
 
     innovations_reference_seed(seeded)
     tpbis_reference_seed(seeded)

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from hubs import dashboard
+from dashboard import selectors as dashboard
 from hubs.models import Province
 from tests.factories.hubs import HubFactory
 from tests.factories.innovations import InnovationFactory

@@ -91,9 +91,9 @@ def portal(live_server, transactional_db):
     from django.contrib.auth.models import Group
     from django.core.management import call_command
 
-    from hubs.choices import MembershipRole
     from hubs.models import HubMembership, Institution
-    from hubs.permissions import MINISTRY_STAFF_GROUP
+    from jipp.choices import MembershipRole
+    from jipp.permissions import MINISTRY_STAFF_GROUP
 
     call_command("seed_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
     user_model = get_user_model()

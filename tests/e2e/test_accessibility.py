@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from .conftest import axe_violations, log_in, shot
+from tests.e2e.conftest import axe_violations, log_in, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import horizontal_overflow, log_in, log_out, shot, slug_from
+from tests.e2e.conftest import horizontal_overflow, log_in, log_out, shot, slug_from
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -177,7 +177,7 @@ def test_4_story_without_name_consent_shows_initials_and_no_photo(page, portal):
     from django.core.files.base import ContentFile
     from PIL import Image
 
-    from innovations.models import StoryPhoto
+    from stories.models import StoryPhoto
     from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
     programme = ProgrammeFactory(tpbis=True, slug="tpbis-e2e", hub=portal.perpusnas)

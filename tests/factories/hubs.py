@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from hubs.choices import DesignationStatus, Evidence, InstitutionKind, MembershipRole, RegencyKind
+from hubs.choices import DesignationStatus, Evidence, InstitutionKind, RegencyKind
 from hubs.models import (
     Cohort,
     HubDesignation,
@@ -23,8 +23,9 @@ from hubs.models import (
     Regency,
     Source,
 )
-from hubs.permissions import MINISTRY_STAFF_GROUP
 from hubs.services import IDN_AREA_DIR
+from jipp.choices import MembershipRole
+from jipp.permissions import MINISTRY_STAFF_GROUP
 
 # Every factory user can log in with this password (the login, audit and browser tests use it).
 PASSWORD = "rahasia-uji-123"

@@ -5,8 +5,7 @@ import datetime
 import factory
 
 from innovations.models import SDG, Category, Innovation, InnovationSDG, Replication
-
-from .hubs import InstitutionFactory
+from tests.factories.hubs import InstitutionFactory
 
 # Text for every aspect the submit gate asks for.
 ELIGIBLE_ASPECTS = {

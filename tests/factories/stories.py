@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from hubs.models import Institution
-from innovations.choices import LibraryLevel
-from innovations.models import ActivityType, ImpactStory, Indicator, Measurement, Programme
-
-from .hubs import HubFactory, ProvinceFactory
+from stories.choices import LibraryLevel
+from stories.models import ActivityType, ImpactStory, Indicator, Measurement, Programme
+from tests.factories.hubs import HubFactory, ProvinceFactory
 
 PERPUSNAS = "Perpustakaan Nasional Republik Indonesia"
 

@@ -6,8 +6,9 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from innovations.importers.innovation import COLUMNS as INNOVATION_COLUMNS
-from innovations.models import ImpactStory, Innovation, InnovationSDG, Replication
+from dataio.importers.innovation import COLUMNS as INNOVATION_COLUMNS
+from innovations.models import Innovation, InnovationSDG, Replication
+from stories.models import ImpactStory
 
 HEADERS = [c.header for c in INNOVATION_COLUMNS if c.kind != "readonly"]
 

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from innovations.importers.base import UploadedSheet, parse_sheet, run_import
-from innovations.importers.innovation import InnovationImporter
-from innovations.models import ImportJob, ImportStatus, Innovation
-
-from .helpers import snapshot, upload, xlsx_bytes
+from dataio.importers.base import UploadedSheet, parse_sheet, run_import
+from dataio.importers.innovation import InnovationImporter
+from dataio.models import ImportJob, ImportStatus
+from innovations.models import Innovation
+from tests.imports.helpers import snapshot, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

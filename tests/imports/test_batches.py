@@ -5,13 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from innovations.importers.base import UploadedSheet, parse_sheet, run_import
-from innovations.importers.innovation import InnovationImporter
-from innovations.importers.replication import ReplicationImporter
+from dataio.importers.base import UploadedSheet, parse_sheet, run_import
+from dataio.importers.innovation import InnovationImporter
+from dataio.importers.replication import ReplicationImporter
 from innovations.models import Innovation, Replication
 from tests.factories.innovations import InnovationFactory
-
-from .helpers import snapshot, table, xlsx_bytes
+from tests.imports.helpers import snapshot, table, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

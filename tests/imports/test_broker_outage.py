@@ -3,14 +3,13 @@ by the same sweep as report jobs (jipp.jobs)."""
 
 import pytest
 
-from innovations.importers import jobs
-from innovations.models import ImportJob, ImportStatus
+from dataio.importers import jobs
+from dataio.models import ImportJob, ImportStatus
 from jipp import jobs as jipp_jobs
 from jipp.breaker import broker_breaker
 from jipp.celery_app import SweepQueuedJobs
 from jipp.celery_app import app as celery_app
-
-from .helpers import innovation_row, table, upload, xlsx_bytes
+from tests.imports.helpers import innovation_row, table, upload, xlsx_bytes
 
 CLOSED_PORT = "redis://127.0.0.1:6391/0"
 

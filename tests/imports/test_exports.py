@@ -6,12 +6,12 @@ import io
 import pytest
 from django.urls import reverse
 
-from innovations.models import SDG, Category, ImportJob, ImportStatus, Innovation, InnovationSDG, Replication
+from dataio.models import ImportJob, ImportStatus
+from innovations.models import SDG, Category, Innovation, InnovationSDG, Replication
 from reports.models import ReportJob
 from tests.factories.hubs import InstitutionFactory
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
-
-from .helpers import read_xlsx, snapshot, upload
+from tests.imports.helpers import read_xlsx, snapshot, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_edited_export_updates_by_id(client, post, world, innovations):
     target = next(r for r in rows[1:] if r[headers.index("Judul")] == "Antar Jemput Dokumen")
     target[headers.index("Tahapan")] = "uji_coba"
     target[headers.index("TPB/SDG (nomor)")] = "5; 16"
-    from .helpers import xlsx_bytes
+    from tests.imports.helpers import xlsx_bytes
 
     job = _import(client, post, world.admin, "innovations", xlsx_bytes(rows), "ubah.xlsx")
     job.refresh_from_db()
@@ -113,7 +113,7 @@ def test_large_export_becomes_a_report_job_only_when_the_form_is_posted(
 ):
     """A GET (a link, a prefetch, a crawler) queues nothing: it leads to the report form, prefilled
     with the list and its filters, and posting that form makes the job."""
-    from innovations.views import imports as views
+    from dataio import views
 
     client.force_login(world.staff)
     monkeypatch.setattr(views, "EXPORT_INLINE_MAX", 1)
@@ -170,7 +170,7 @@ def test_replication_export_round_trip_and_import(client, post, world):
     rows = read_xlsx(_download(client, "replications"))
     assert len(rows) == 2
     before = snapshot()
-    from .helpers import xlsx_bytes
+    from tests.imports.helpers import xlsx_bytes
 
     job = _import(client, post, world.admin, "replications", xlsx_bytes(rows), "rep.xlsx")
     job.refresh_from_db()
@@ -192,7 +192,7 @@ def test_replication_export_round_trip_and_import(client, post, world):
 
 def test_replication_import_into_another_hub_is_refused(client, post, world):
     source = InnovationFactory(institution=world.coached_b, hub=world.hub_b, title="Milik B", status="published")
-    from .helpers import xlsx_bytes
+    from tests.imports.helpers import xlsx_bytes
 
     rows = [
         ["Inovasi sumber (slug)", "Instansi replikator (kode)", "Hub fasilitator (kode)"],
@@ -223,9 +223,8 @@ def test_hub_list_export_downloads_at_once(client, world):
 
 
 def test_english_headers_in_row_one_are_accepted(client, post, world):
-    from innovations.importers.innovation import COLUMNS
-
-    from .helpers import innovation_row, xlsx_bytes
+    from dataio.importers.innovation import COLUMNS
+    from tests.imports.helpers import innovation_row, xlsx_bytes
 
     english = {c.header: c.header_en for c in COLUMNS}
     row = innovation_row(world, 1)

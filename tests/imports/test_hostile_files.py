@@ -6,10 +6,10 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from innovations.importers import base
-from innovations.models import ImportJob, ImportStatus, Innovation
-
-from .helpers import HEADERS, csv_bytes, innovation_row, snapshot, table, upload, xlsx_bytes
+from dataio.importers import base
+from dataio.models import ImportJob, ImportStatus
+from innovations.models import Innovation
+from tests.imports.helpers import HEADERS, csv_bytes, innovation_row, snapshot, table, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from innovations.importers import jobs
-from innovations.importers.tasks import import_jobs_housekeeping
-from innovations.models import ImportJob, ImportStatus, Innovation
+from dataio.importers import jobs
+from dataio.models import ImportJob, ImportStatus
+from dataio.tasks import import_jobs_housekeeping
+from innovations.models import Innovation
 from jipp.jobs import job_files_expire, jobs_reap
 from tests.factories.innovations import InnovationFactory
-
-from .helpers import innovation_row, read_xlsx, snapshot, table, upload, xlsx_bytes
+from tests.imports.helpers import innovation_row, read_xlsx, snapshot, table, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

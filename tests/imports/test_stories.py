@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from innovations.models import ImpactStory, ImportJob, ImportStatus
+from dataio.models import ImportJob, ImportStatus
+from stories.models import ImpactStory
 from tests.factories.hubs import HubFactory, ProvinceFactory, member
 from tests.factories.stories import ActivityTypeFactory, ImpactStoryFactory, ProgrammeFactory, perpusnas
-
-from .helpers import read_xlsx, snapshot, upload, xlsx_bytes
+from tests.imports.helpers import read_xlsx, snapshot, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

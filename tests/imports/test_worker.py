@@ -9,12 +9,12 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from innovations.importers import jobs
-from innovations.models import ImportJob, ImportStatus, Innovation
+from dataio.importers import jobs
+from dataio.models import ImportJob, ImportStatus
+from innovations.models import Innovation
 from jipp.celery_app import app as celery_app
+from tests.imports.helpers import innovation_row, table, upload, xlsx_bytes
 from tests.innovations.test_notifications import _database_url
-
-from .helpers import innovation_row, table, upload, xlsx_bytes
 
 
 def _wait(job_id, statuses, seconds=60):

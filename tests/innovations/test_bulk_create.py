@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from innovations.exceptions import RowErrors
 from innovations.models import SDG, Innovation, Replication
 from innovations.services import innovation as services
 from jipp import cache
+from jipp.exceptions import RowErrors
 from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 
 

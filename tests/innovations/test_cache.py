@@ -9,10 +9,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hubs.models import ApiToken, Province
+from hubs.models import Province
 from innovations.models import Innovation, InnovationSDG, Replication
 from innovations.services import innovation as services
 from jipp import cache
+from jipp.models import ApiToken
 from tests.factories.hubs import InstitutionFactory
 from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 
@@ -90,7 +91,7 @@ def test_a_row_no_cached_page_shows_moves_nothing(world, django_capture_on_commi
 
 
 def test_cached_figures_are_fresh_after_a_committed_write(world, django_capture_on_commit_callbacks):
-    from hubs import dashboard
+    from dashboard import selectors as dashboard
 
     anonymous = world.anonymous
     assert dashboard.dashboard_figures(anonymous)["innovations_by_status"] == {}

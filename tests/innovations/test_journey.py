@@ -4,8 +4,7 @@ from django.core import mail
 from django.urls import reverse
 
 from innovations.models import Innovation
-
-from .helpers import innovation_form_data
+from tests.innovations.helpers import innovation_form_data
 
 
 def test_draft_to_published_journey(client, world, eager_celery, django_capture_on_commit_callbacks):

@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 
 from innovations.models import Innovation, Replication
-
-from . import factories as f
-from .helpers import innovation_form_data
-from .matrix import CELLS
+from tests.innovations import factories as f
+from tests.innovations.helpers import innovation_form_data
+from tests.innovations.matrix import CELLS
 
 DENIED = {302, 400, 403, 404}
 

@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from innovations.exceptions import VersionConflict
 from innovations.filtersets.innovation import ReplicationFilterSet
 from innovations.models import Replication
 from innovations.selectors.innovation import hub_replications, replications_visible_to
 from innovations.services import innovation as services
+from jipp.exceptions import VersionConflict
 from tests.factories.hubs import InstitutionFactory
 from tests.factories.innovations import ReplicationFactory, eligible
 

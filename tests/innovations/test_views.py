@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from innovations.models import ReviewEvent
 from tests.factories.innovations import InnovationFactory, eligible
-
-from .helpers import innovation_form_data
+from tests.innovations.helpers import innovation_form_data
 
 
 def test_unverified_badge(client, world):
@@ -153,7 +152,7 @@ def test_innovation_page_charts_its_indicators_with_a_table(client, db):
     """An innovation's impact indicators appear on its page: chart data block, table of measurements, target."""
     import datetime
 
-    from innovations.models import Indicator, Measurement
+    from stories.models import Indicator, Measurement
     from tests.factories.innovations import InnovationFactory
 
     innovation = InnovationFactory(status="published", title="Inovasi terukur")

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from innovations.exceptions import VersionConflict
 from innovations.models import SDG, InnovationSDG, ReviewEvent
 from innovations.services import innovation as services
+from jipp.exceptions import VersionConflict
 from tests.factories.innovations import InnovationFactory, eligible
 
 

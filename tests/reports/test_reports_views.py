@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
-from hubs.views import HomeView
+from dashboard.views import HomeView
 from jipp.jobs import jobs_sweep_type
 from reports import services
 from reports.choices import ReportStatus

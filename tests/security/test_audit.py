@@ -3,11 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from hubs.choices import MembershipRole, SecurityEventKind
-from hubs.models import HubMembership, SecurityEvent
-from hubs.permissions import MINISTRY_STAFF_GROUP
-from hubs.tokens import api_token_create, api_token_revoke
-from innovations.services.story import story_erase_personal_data
+from hubs.models import HubMembership
+from jipp.choices import MembershipRole, SecurityEventKind
+from jipp.models import SecurityEvent
+from jipp.permissions import MINISTRY_STAFF_GROUP
+from jipp.tokens import api_token_create, api_token_revoke
+from stories.services import story_erase_personal_data
 from tests.api.conftest import token_client
 from tests.factories.hubs import PASSWORD, UserFactory
 from tests.factories.innovations import InnovationFactory
@@ -179,17 +180,17 @@ def test_staff_read_the_log_in_the_admin_and_nobody_edits_it(client):
     superuser = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(superuser)
     event = SecurityEvent.objects.latest("pk")  # force_login recorded a login
-    assert client.get("/admin/hubs/securityevent/").status_code == 200
-    assert client.get(f"/admin/hubs/securityevent/{event.pk}/change/").status_code == 200  # read-only view
-    assert client.get("/admin/hubs/securityevent/add/").status_code == 403
-    assert client.post(f"/admin/hubs/securityevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get("/admin/jipp/securityevent/").status_code == 200
+    assert client.get(f"/admin/jipp/securityevent/{event.pk}/change/").status_code == 200  # read-only view
+    assert client.get("/admin/jipp/securityevent/add/").status_code == 403
+    assert client.post(f"/admin/jipp/securityevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
     assert SecurityEvent.objects.filter(pk=event.pk).exists()
 
 
 @pytest.mark.django_db
 def test_a_failing_audit_write_never_breaks_the_audited_action(monkeypatch):
     """If the log cannot be written (e.g. the table is locked), the token is still created."""
-    from hubs import audit
+    from jipp import audit
 
     def broken(**kwargs):
         raise RuntimeError("disk full")

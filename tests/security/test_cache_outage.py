@@ -19,8 +19,7 @@ from jipp.cache import redis_cache_options
 from tests.factories.innovations import eligible
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 from tests.redis_server import free_port, redis_server_or_skip
-
-from .test_faults import redis_down  # noqa: F401 — the broker on a closed port too
+from tests.security.test_faults import redis_down  # noqa: F401 — the broker on a closed port too
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from innovations.files import check_upload
 from innovations.models import ReplicationEvidence
 from innovations.services import innovation as innovation_services
-from innovations.services.story import story_photo_add
 from reports.models import ReportJob
+from stories.services import story_photo_add
 from tests.factories.innovations import ReplicationFactory, eligible
 from tests.factories.stories import ImpactStoryFactory, image_bytes, photo_upload
 

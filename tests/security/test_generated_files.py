@@ -14,13 +14,13 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from dataio.models import ImportJob, ImportKind, ImportStatus
 from hubs.models import HubMembership as Membership
-from innovations.models import ImportJob, ImportKind, ImportStatus
-from innovations.services.story import story_erase_personal_data, story_update
 from jipp.jobs import job_this_run
 from reports import services as report_services
 from reports.choices import ReportStatus
 from reports.models import ReportJob
+from stories.services import story_erase_personal_data, story_update
 from tests.factories.innovations import InnovationFactory
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 

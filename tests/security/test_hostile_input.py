@@ -281,7 +281,7 @@ def test_an_integer_beyond_any_id_is_no_server_error_in_any_filter(client, world
     """SQLite cannot take such a number at all (OverflowError): every filter of the API and the list
     pages must answer it with 200, 400 or 404."""
     from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-    from innovations.filtersets.story import ImpactStoryFilterSet
+    from stories.filtersets import ImpactStoryFilterSet
 
     api = token_client(world.staff)
     client.force_login(world.staff)

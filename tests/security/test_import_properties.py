@@ -1,4 +1,4 @@
-"""Property tests of the import parsing (innovations.importers.base): hostile cells and files never crash it.
+"""Property tests of the import parsing (dataio.importers.base): hostile cells and files never crash it.
 
 Every cell parser either returns a value of its type or raises CellError (shown to the user with the
 row and column); a file is either a sheet whose rows can be read or an ImportFileError. Text that a
@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from innovations.importers.base import (
+from dataio.importers.base import (
     FORMULA_PREFIXES,
     NUMBER_RE,
     CellError,

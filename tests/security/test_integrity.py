@@ -9,8 +9,10 @@ import datetime
 import pytest
 from django.db import transaction
 
-from hubs.models import HubMembership, SecurityEvent
-from innovations.models import ImpactStory, Innovation, Replication
+from hubs.models import HubMembership
+from innovations.models import Innovation, Replication
+from jipp.models import SecurityEvent
+from stories.models import ImpactStory
 from tests.constraints import violates
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
 from tests.factories.stories import ImpactStoryFactory

@@ -6,9 +6,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from hubs.choices import SecurityEventKind
-from hubs.models import SecurityEvent
+from jipp.choices import SecurityEventKind
 from jipp.middleware import SEEN_KEY, STAFF_FLAG
+from jipp.models import SecurityEvent
 from tests.api.conftest import token_client
 from tests.factories.hubs import PASSWORD, UserFactory, staff_user
 

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from hubs.choices import SecurityEventKind
-from hubs.models import SecurityEvent
+from jipp.choices import SecurityEventKind
+from jipp.models import SecurityEvent
 from tests.factories.hubs import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,12 +17,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hubs import permissions
-from innovations import privacy
-from innovations.exceptions import VersionConflict
 from innovations.models import Innovation, ReviewEvent
 from innovations.services import innovation as services
 from innovations.workflow import ACTIONS
+from jipp import permissions
+from jipp.exceptions import VersionConflict
+from stories import privacy
 from tests.factories.hubs import UserFactory
 from tests.factories.innovations import InnovationFactory
 from tests.factories.innovations import eligible as eligible_innovation

@@ -33,7 +33,8 @@ SETUP = """
 import json
 from django.contrib.auth import get_user_model
 from hubs.models import Institution
-from innovations.models import ImpactStory, Innovation
+from innovations.models import Innovation
+from stories.models import ImpactStory
 get_user_model().objects.create_superuser("outage", "outage@example.org", "Outage-pass-2024")
 print(json.dumps({
     "innovation": Innovation.objects.filter(status="published").values_list("slug", flat=True).first(),

@@ -16,9 +16,9 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from innovations.models import Innovation
-from innovations.services.story import story_photo_add
 from jipp.api.mixins import PublicListCacheMixin
 from jipp.cache import PublicCacheMixin
+from stories.services import story_photo_add
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory, photo_upload
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from rest_framework.test import APIClient
 
-from hubs.choices import SecurityEventKind
-from hubs.models import ApiToken, SecurityEvent
-from hubs.tokens import api_token_create
+from jipp.choices import SecurityEventKind
+from jipp.models import ApiToken, SecurityEvent
+from jipp.tokens import api_token_create
 
 pytestmark = pytest.mark.django_db
 

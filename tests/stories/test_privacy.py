@@ -1,4 +1,4 @@
-"""The one public representation of a story (innovations.privacy.PublicStory) that every surface
+"""The one public representation of a story (stories.privacy.PublicStory) that every surface
 (pages, exports, the API, reports) shows."""
 
 import datetime
@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from innovations.privacy import PUBLIC_ROW_KEYS, initials, story_public
+from stories.privacy import PUBLIC_ROW_KEYS, initials, story_public
 from tests.factories.hubs import UserFactory
 from tests.factories.stories import ImpactStoryFactory
 

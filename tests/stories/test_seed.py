@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from dataio.demo_bulk import BULK_SCALES
 from hubs.services import SeedResult
-from innovations.demo_bulk import BULK_SCALES
-from innovations.models import ActivityType, ImpactStory, Indicator, Innovation, Measurement, Programme
-from innovations.reference import tpbis_reference_seed
+from innovations.models import Innovation
+from stories.models import ActivityType, ImpactStory, Indicator, Measurement, Programme
+from stories.reference import tpbis_reference_seed
 
 pytestmark = pytest.mark.django_db
 

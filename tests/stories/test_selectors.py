@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from innovations.models import ImpactStory
-from innovations.selectors.story import programme_indicators, stories_visible_to, story_for_detail, story_totals
+from stories.models import ImpactStory
+from stories.selectors import programme_indicators, stories_visible_to, story_for_detail, story_totals
 from tests.factories.hubs import HubFactory
 from tests.factories.stories import ImpactStoryFactory, ProgrammeFactory
 
@@ -78,7 +78,7 @@ def test_visibility_per_role(programme, editor, other_member, staff):
 def test_programme_indicators_prefetch_measurements(programme, django_assert_num_queries):
     import datetime
 
-    from innovations.models import Indicator, Measurement
+    from stories.models import Indicator, Measurement
 
     for i in range(3):
         ind = Indicator.objects.create(programme=programme, slug=f"i{i}", name=f"I{i}", unit="orang")
@@ -89,8 +89,9 @@ def test_programme_indicators_prefetch_measurements(programme, django_assert_num
 
 
 def test_innovation_indicators_belong_to_the_innovation(programme, hub):
-    from innovations.models import Indicator, Innovation
-    from innovations.selectors.story import innovation_indicators
+    from innovations.models import Innovation
+    from stories.models import Indicator
+    from stories.selectors import innovation_indicators
 
     innovation = Innovation.objects.create(institution=hub, hub=hub, title="Inovasi", slug="inovasi")
     mine = Indicator.objects.create(innovation=innovation, slug="a", name="A", unit="orang")

@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from PIL import Image
 
-from innovations.exceptions import VersionConflict
-from innovations.models import ImpactStory, ReviewEvent, StoryPhoto
-from innovations.selectors.story import story_totals
-from innovations.services.story import (
+from innovations.models import ReviewEvent
+from jipp.exceptions import VersionConflict
+from stories.models import ImpactStory, StoryPhoto
+from stories.selectors import story_totals
+from stories.services import (
     story_create,
     story_erase_personal_data,
     story_photo_add,

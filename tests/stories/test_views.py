@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hubs.services import SeedResult
-from innovations.models import ImpactStory, StoryPhoto
-from innovations.reference import tpbis_reference_seed
-from innovations.services.story import story_photo_add
+from stories.models import ImpactStory, StoryPhoto
+from stories.reference import tpbis_reference_seed
+from stories.services import story_photo_add
 from tests.factories.hubs import UserFactory
 from tests.factories.stories import ImpactStoryFactory, image_bytes, photo_upload
 
@@ -338,7 +338,7 @@ def test_erased_story_edit_form_has_no_personal_fields(client, programme, admin)
 
 
 def test_consent_document_is_for_members_and_staff_only(client, admin, staff, other_member, story_data):
-    from innovations.services.story import story_create
+    from stories.services import story_create
 
     consent = photo_upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
     story = story_create(user=admin, data={**story_data, "consent_document": consent})

@@ -1,0 +1,186 @@
+"""Turns the dashboard's cached figures (plain data) into what the templates show, in the request's language.
+
+Kept apart from hubs/dashboard.py because the figures are cached once for every language while the
+labels, links and chart data are built per request (cheap: no query).
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from dashboard.selectors import MAP_CLASSES, MAP_HEIGHT, MAP_WIDTH, province_map
+from hubs.choices import InstitutionKind
+
+
+def _localized(row: dict, key: str = "name") -> str:
+    if get_language() == "en" and row.get(f"{key}_en"):
+        return row[f"{key}_en"]
+    return row[key]
+
+
+def _innovation_list(**params) -> str:
+    return reverse("innovations:innovation_list") + ("?" + urlencode(params) if params else "")
+
+
+@dataclass
+class Chart:
+    """A chart with its caption and the table that carries the same numbers (label, value, link)."""
+
+    id: str
+    title: str
+    caption: str
+    kind: str  # "bar" | "hbar" | "line"
+    label_header: str
+    value_header: str
+    rows: list = field(default_factory=list)  # (label, value, url or "")
+
+    @property
+    def data_id(self) -> str:
+        return f"{self.id}-data"
+
+    @property
+    def data(self) -> dict:
+        return {
+            "kind": self.kind,
+            "label": self.value_header,
+            "labels": [str(r[0]) for r in self.rows],
+            "values": [float(r[1]) if not isinstance(r[1], int) else r[1] for r in self.rows],
+        }
+
+
+def _charts(figures: dict) -> list[Chart]:
+    value = _("Jumlah inovasi")
+    charts = [
+        Chart(
+            "chart-per-hub",
+            _("Inovasi per hub"),
+            _("Hub dengan inovasi terbanyak (paling banyak %(n)s hub).") % {"n": len(figures["per_hub"]) or 0},
+            "hbar",
+            _("Hub"),
+            value,
+            [
+                (r["hub__acronym"] or r["hub__name"], r["n"], _innovation_list(hub=r["hub_id"]))
+                for r in figures["per_hub"]
+            ],
+        ),
+        Chart(
+            "chart-per-category",
+            _("Inovasi per kategori"),
+            _("Jumlah inovasi per kategori kompetisi, menurut tahun kategori."),
+            "hbar",
+            _("Kategori"),
+            value,
+            [
+                (f"{c['year']} · {_localized(c)}", c["n"], _innovation_list(category=c["id"]))
+                for c in figures["per_category"]
+            ],
+        ),
+        Chart(
+            "chart-per-year",
+            _("Inovasi per tahun"),
+            _("Jumlah inovasi menurut tahun mulai diterapkan."),
+            "bar",
+            _("Tahun"),
+            value,
+            [(y, n, _innovation_list(year=y)) for y, n in figures["per_year"]],
+        ),
+        Chart(
+            "chart-sdg",
+            _("Sebaran TPB/SDG"),
+            _("Jumlah inovasi yang terkait dengan setiap Tujuan Pembangunan Berkelanjutan."),
+            "bar",
+            _("TPB/SDG"),
+            value,
+            [
+                (f"{s['number']}. {_localized(s)}", s["n"], _innovation_list(sdg=s["id"]) if s["n"] else "")
+                for s in figures["sdgs"]
+            ],
+        ),
+    ]
+    for i, ind in enumerate(figures["indicators"]):
+        charts.append(
+            Chart(
+                f"chart-indicator-{i}",
+                _localized(ind),
+                _("Indikator TPBIS dari waktu ke waktu (%(unit)s).") % {"unit": ind["unit"]},
+                "line",
+                _("Tanggal"),
+                ind["unit"],
+                [(d.isoformat(), v, "") for d, v in ind["points"]],
+            )
+        )
+    return charts
+
+
+def home(figures: dict, *, full: bool) -> dict:
+    """The context of the home page (see templates/hubs/home.html and _dashboard*.html)."""
+    from innovations.choices import ReplicationStage, ReviewStatus
+
+    kinds = dict(InstitutionKind.choices)
+    status_labels = dict(ReviewStatus.choices)
+    by_status = figures["innovations_by_status"]
+    statuses = ReviewStatus.values if full else [ReviewStatus.PUBLISHED]
+    cohorts = figures["cohorts"]
+    charts = _charts(figures)
+    return {
+        "full_dashboard": full,
+        "cohorts": cohorts,
+        "hub_total": sum(c["recorded"] for c in cohorts),
+        "announced_total": sum(c["announced_count"] or 0 for c in cohorts),
+        "by_kind": [(kinds.get(kind, kind), n) for kind, n in figures["hubs_by_kind"]],
+        "innovation_total": sum(by_status.get(s, 0) for s in statuses),
+        "innovations_by_status": [
+            (status_labels[s], by_status.get(s, 0), _innovation_list(status=s) if full else _innovation_list())
+            for s in statuses
+        ],
+        "replication_total": sum(figures["replications_by_stage"].values()),
+        "replications_by_stage": [
+            (label, figures["replications_by_stage"].get(value, 0)) for value, label in ReplicationStage.choices
+        ],
+        "story_total": figures["stories"],
+        "people_reached": figures["people_reached"],
+        "bar_charts": [c for c in charts if c.kind != "line"],
+        "indicator_charts": [c for c in charts if c.kind == "line"],
+        "map_provinces": province_map(figures),
+        "map_width": MAP_WIDTH,
+        "map_height": MAP_HEIGHT,
+        "map_legend": [(i, low, high) for i, (low, high) in enumerate(MAP_CLASSES)],
+    }
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    numeric: bool
+    url: str  # the link that sorts by this column (toggling the direction when it is the current one)
+    aria_sort: str  # "ascending" | "descending" | "none"
+
+
+def benchmark_columns(sort: str, *, full: bool) -> list[Column]:
+    labels = [
+        ("name", _("Hub"), False),
+        ("submitted", _("Inovasi diajukan"), True),
+        ("published", _("Inovasi terbit"), True),
+        ("outgoing", _("Replikasi keluar"), True),
+        ("incoming", _("Replikasi masuk"), True),
+        ("unverified", _("Belum diverifikasi 12 bulan"), True),
+        ("stories", _("Kisah dampak"), True),
+        ("activity", _("Aktivitas terakhir"), True),
+    ]
+    current, desc = sort.lstrip("-"), sort.startswith("-")
+    base = reverse("hubs:benchmark")
+    columns = []
+    for key, label, numeric in labels:
+        if key == "submitted" and not full:
+            continue
+        if key == current:
+            aria, target = ("descending" if desc else "ascending"), (key if desc else f"-{key}")
+        else:
+            # Numbers sort largest first on the first click; names A to Z.
+            aria, target = "none", (f"-{key}" if numeric else key)
+        columns.append(Column(key, label, numeric, f"{base}?{urlencode({'sort': target})}", aria))
+    return columns

@@ -1,0 +1,403 @@
+"""The ministry dashboard: network figures, cross-hub benchmarking and the province map.
+
+Everything here is a read (a selector in the house style). The figures are computed in a fixed
+number of queries, whatever the number of rows, and cached with jipp.cache: under the content
+generation, which every committed write of a content row moves, so the next request after a write
+computes fresh figures, whichever service, import, admin page or seed command wrote.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+
+from hubs.models import HubDesignation, Institution, Province
+from jipp import cache, permissions
+
+# An innovation not verified for this long counts as "not verified in the last 12 months".
+VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
+# How many hubs the "innovations per hub" chart shows (the benchmarking table shows all of them).
+TOP_HUBS = 15
+
+MAP_GEOJSON = Path(settings.BASE_DIR) / "static" / "data" / "idn-map" / "provinces.geojson"
+
+
+def _cached(name: str, compute):
+    return cache.cached(f"dashboard:{name}", compute)
+
+
+def shows_full_dashboard(user) -> bool:
+    """Staff see every status; everyone else sees published figures only."""
+    return permissions.can_view_full_dashboard(user)
+
+
+# --- Figures --------------------------------------------------------------------------------
+
+
+def _innovations(full: bool):
+    from innovations.choices import ReviewStatus
+    from innovations.models import Innovation
+
+    qs = Innovation.objects.order_by()
+    return qs if full else qs.filter(status=ReviewStatus.PUBLISHED)
+
+
+def _replications(full: bool):
+    from innovations.choices import ReviewStatus
+    from innovations.models import Replication
+
+    qs = Replication.objects.order_by()
+    return qs if full else qs.filter(innovation__status=ReviewStatus.PUBLISHED)
+
+
+def _stories(full: bool):
+    from innovations.choices import ReviewStatus
+    from stories.models import ImpactStory
+
+    qs = ImpactStory.objects.order_by()
+    return qs if full else qs.filter(status=ReviewStatus.PUBLISHED)
+
+
+def _hubs() -> QuerySet[Institution]:
+    return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk"))))
+
+
+def _compute_figures(full: bool) -> dict:
+    """Plain data (ids, codes, numbers): labels are added at render time, in the request's language."""
+    from hubs.selectors import cohorts_with_counts, hub_counts_by_kind
+    from innovations.models import SDG, Category
+    from stories.models import Programme
+    from stories.selectors import programme_indicators
+
+    cohorts = [
+        {
+            "year": c.year,
+            "name": c.name,
+            "name_en": c.name_en,
+            "decree_number": c.decree_number,
+            "announced_on": c.announced_on,
+            "announced_count": c.announced_count,
+            "recorded": c.recorded,
+        }
+        for c in cohorts_with_counts()
+    ]
+    innovations = _innovations(full)
+    by_status = dict(innovations.values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    by_stage = dict(_replications(full).values("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    stories = _stories(full).aggregate(n=Count("pk"), people=Sum("people_reached"))
+
+    per_hub = list(
+        innovations.filter(hub__isnull=False)
+        .values("hub_id", "hub__name", "hub__acronym", "hub__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "hub__name")[:TOP_HUBS]
+    )
+    per_category = dict(
+        innovations.filter(category__isnull=False)
+        .values("category_id")
+        .annotate(n=Count("pk"))
+        .values_list("category_id", "n")
+    )
+    categories = [
+        {"id": c.pk, "name": c.name, "name_en": c.name_en, "year": c.year, "n": per_category[c.pk]}
+        for c in Category.objects.filter(pk__in=per_category).order_by("year", "name")
+    ]
+    per_year = list(
+        innovations.filter(implementation_started_on__isnull=False)
+        .annotate(y=ExtractYear("implementation_started_on"))
+        .values("y")
+        .annotate(n=Count("pk"))
+        .order_by("y")
+        .values_list("y", "n")
+    )
+    sdg_filter = Q() if full else Q(innovation_links__innovation__status="published")
+    sdgs = [
+        {"id": s.pk, "number": s.number, "name": s.name, "name_en": s.name_en, "n": s.n}
+        for s in SDG.objects.annotate(n=Count("innovation_links", filter=sdg_filter)).order_by("number")
+    ]
+    indicators = []
+    programme = Programme.objects.filter(slug="tpbis").first()
+    if programme is not None:
+        for ind in programme_indicators(programme):
+            points = [(m.measured_on, m.value) for m in ind.measurements.all()]
+            if points:
+                indicators.append(
+                    {"slug": ind.slug, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit, "points": points}
+                )
+    return {
+        "cohorts": cohorts,
+        "hubs_by_kind": [(row["kind"], row["n"]) for row in hub_counts_by_kind()],
+        "innovations_by_status": by_status,
+        "replications_by_stage": by_stage,
+        "stories": stories["n"] or 0,
+        "people_reached": stories["people"] or 0,
+        "per_hub": per_hub,
+        "per_category": categories,
+        "per_year": per_year,
+        "sdgs": sdgs,
+        "indicators": indicators,
+        "provinces": _compute_provinces(),
+    }
+
+
+def _compute_provinces() -> list[dict]:
+    """Per province: hubs and published innovations (the map is public: published figures only)."""
+    hubs = dict(
+        _hubs().filter(province__isnull=False).values("province").annotate(n=Count("pk")).values_list("province", "n")
+    )
+    innovations = dict(
+        _innovations(False)
+        .filter(province__isnull=False)
+        .values("province")
+        .annotate(n=Count("pk"))
+        .values_list("province", "n")
+    )
+    return [
+        {"code": code, "name": name, "hubs": hubs.get(code, 0), "innovations": innovations.get(code, 0)}
+        for code, name in Province.objects.order_by("code").values_list("code", "name")
+    ]
+
+
+def dashboard_figures(user) -> dict:
+    """The dashboard's figures for this user (full for staff, published-only otherwise), cached."""
+    full = shows_full_dashboard(user)
+    return _cached("full" if full else "public", lambda: _compute_figures(full))
+
+
+# --- Benchmarking ---------------------------------------------------------------------------
+
+# sort key -> the annotation (or field) ordered on; the page and the export share it.
+BENCHMARK_SORTS = {
+    "name": "name",
+    "submitted": "n_submitted",
+    "published": "n_published",
+    "outgoing": "n_outgoing",
+    "incoming": "n_incoming",
+    "unverified": "n_unverified",
+    "stories": "n_stories",
+    "activity": "latest_activity",
+}
+
+
+def _count(qs) -> Coalesce:
+    # COUNT as a plain function (not an aggregate): no GROUP BY, one row per outer hub.
+    count = qs.order_by().annotate(c=Func(F("pk"), function="COUNT")).values("c")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def _latest(qs, field: str) -> Subquery:
+    return Subquery(qs.order_by().annotate(m=Func(F(field), function="MAX")).values("m"))
+
+
+def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institution]:
+    """Every hub annotated with its benchmarking figures, in one query (one subquery per figure).
+
+    - n_submitted: innovations of the hub ever submitted (staff only; absent in the public version);
+    - n_published: published innovations of the hub;
+    - n_outgoing / n_incoming: replications of innovations from / adopted by the hub's network (the
+      hub and the institutions it coaches), as on the hub's page; public: of published innovations;
+    - n_unverified: published innovations not verified in the last 12 months;
+    - n_stories: impact stories of the hub (published only in the public version);
+    - last_*: the latest change to its innovations, stories and replications (see latest_activity).
+
+    `sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
+    """
+    from innovations.choices import ReviewStatus
+    from innovations.models import Innovation, Replication
+    from stories.models import ImpactStory
+
+    pub = ReviewStatus.PUBLISHED
+    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
+    hub = OuterRef("pk")
+    inn = Innovation.objects.filter(hub=hub)
+    published = inn.filter(status=pub)
+    repl = Replication.objects.all() if full else Replication.objects.filter(innovation__status=pub)
+    stories = ImpactStory.objects.filter(hub=hub) if full else ImpactStory.objects.filter(hub=hub, status=pub)
+    outgoing = repl.filter(Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub))
+    incoming = repl.filter(Q(adopter=hub) | Q(adopter__coaching_hub=hub))
+    stale = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
+
+    qs = _hubs().annotate(
+        n_published=_count(published),
+        n_outgoing=_count(outgoing),
+        n_incoming=_count(incoming),
+        n_unverified=_count(published.filter(stale)),
+        n_stories=_count(stories),
+        last_innovation=_latest(inn if full else published, "updated_at"),
+        last_story=_latest(stories, "updated_at"),
+        last_outgoing=_latest(outgoing, "updated_at"),
+        last_incoming=_latest(incoming, "updated_at"),
+    )
+    if full:
+        qs = qs.annotate(n_submitted=_count(inn.filter(submitted_at__isnull=False)))
+    return _order(qs.select_related("province"), sort, full)
+
+
+def _order(qs, sort: str, full: bool):
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in BENCHMARK_SORTS or (key == "submitted" and not full):
+        key, desc = "name", False
+    if key == "activity":
+        # The latest of four dates is computed per row in Python (GREATEST treats NULL differently on
+        # SQLite and PostgreSQL); with a few dozen hubs, sorting the rows here is cheap.
+        return qs.order_by("name")
+    field = BENCHMARK_SORTS[key]
+    return qs.order_by(f"-{field}" if desc else field, "name")
+
+
+def latest_activity(hub) -> datetime.datetime | None:
+    dates = [hub.last_innovation, hub.last_story, hub.last_outgoing, hub.last_incoming]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+@dataclass
+class BenchmarkRow:
+    pk: int
+    name: str
+    acronym: str
+    slug: str
+    province: str
+    submitted: int | None
+    published: int
+    outgoing: int
+    incoming: int
+    unverified: int
+    stories: int
+    activity: datetime.datetime | None
+
+
+def benchmark_rows(user, sort: str = "name") -> list[BenchmarkRow]:
+    """The benchmarking table for this user (staff: every status), sorted, cached per sort order."""
+    full = shows_full_dashboard(user)
+    key = sort if sort.lstrip("-") in BENCHMARK_SORTS else "name"
+
+    def compute():
+        rows = [
+            BenchmarkRow(
+                pk=h.pk,
+                name=h.name,
+                acronym=h.acronym,
+                slug=h.slug,
+                province=h.province.name if h.province else "",
+                submitted=getattr(h, "n_submitted", None),
+                published=h.n_published,
+                outgoing=h.n_outgoing,
+                incoming=h.n_incoming,
+                unverified=h.n_unverified,
+                stories=h.n_stories,
+                activity=latest_activity(h),
+            )
+            for h in benchmark_queryset(full=full, sort=key)
+        ]
+        if key.lstrip("-") == "activity":
+            oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+            rows.sort(key=lambda r: r.activity or oldest, reverse=key.startswith("-"))
+        return rows
+
+    return _cached(f"benchmark:{'full' if full else 'public'}:{key}", compute)
+
+
+# --- Map ------------------------------------------------------------------------------------
+
+# Equirectangular projection of Indonesia's extent (lon 94.9..141.1, lat -11.1..6.1); at the
+# equator a degree of longitude and of latitude have nearly the same length.
+_LON0, _LON1, _LAT0, _LAT1 = 94.9, 141.1, -11.1, 6.1
+MAP_WIDTH = 1000
+_SCALE = MAP_WIDTH / (_LON1 - _LON0)
+MAP_HEIGHT = round((_LAT1 - _LAT0) * _SCALE)
+# Points closer than this (in SVG units) to the previous kept point are dropped.
+_MIN_STEP = 1.5
+
+
+def _project(lon: float, lat: float) -> tuple[float, float]:
+    return round((lon - _LON0) * _SCALE), round((_LAT1 - lat) * _SCALE)
+
+
+def _ring_path(ring) -> str:
+    points = []
+    for lon, lat in ring:
+        x, y = _project(lon, lat)
+        if points and abs(x - points[-1][0]) < _MIN_STEP and abs(y - points[-1][1]) < _MIN_STEP:
+            continue
+        points.append((x, y))
+    if len(points) < 3:
+        return ""
+    return "M" + "L".join(f"{x} {y}" for x, y in points) + "Z"
+
+
+@lru_cache(maxsize=1)
+def province_paths() -> dict[str, str]:
+    """{province code: SVG path data} projected once per process from the vendored GeoJSON."""
+    with MAP_GEOJSON.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    paths = {}
+    for feature in data["features"]:
+        geom = feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        d = "".join(_ring_path(ring) for polygon in polygons for ring in polygon)
+        paths[feature["properties"]["code"]] = d
+    return paths
+
+
+# Five classes of published innovations per province; class 0 is "none".
+MAP_CLASSES = [(0, 0), (1, 1), (2, 4), (5, 9), (10, None)]
+
+
+def map_class(n: int) -> int:
+    for i, (low, high) in enumerate(MAP_CLASSES):
+        if n >= low and (high is None or n <= high):
+            return i
+    return 0
+
+
+def province_map(figures: dict) -> list[dict]:
+    """The map's provinces: code, name, counts, choropleth class and SVG path."""
+    paths = province_paths()
+    return [{**p, "cls": map_class(p["innovations"]), "path": paths.get(p["code"], "")} for p in figures["provinces"]]
+
+
+# --- Export through the reporting jobs ------------------------------------------------------
+
+
+def _benchmark_export_queryset(user, filters):
+    # The export's rows are the page's rows: the same selector, the same sort parameter.
+    return benchmark_queryset(full=shows_full_dashboard(user), sort=filters.get("sort") or "name")
+
+
+def register_benchmark_export() -> None:
+    """Register the "benchmark" list with the reports app's list exports (CSV / XLSX)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from dataio.exports import Column, ExportSpec, register_export
+
+    def activity(hub):
+        value = latest_activity(hub)
+        return timezone.localtime(value).date() if value else None
+
+    register_export(
+        ExportSpec(
+            name="benchmark",
+            label=_("Perbandingan antarhub"),
+            queryset=_benchmark_export_queryset,
+            columns=[
+                Column(_("Hub"), lambda h: h.name),
+                Column(_("Singkatan"), lambda h: h.acronym),
+                Column(_("Provinsi"), lambda h: h.province.name if h.province else ""),
+                Column(_("Inovasi diajukan"), lambda h: getattr(h, "n_submitted", "")),
+                Column(_("Inovasi terbit"), lambda h: h.n_published),
+                Column(_("Replikasi keluar"), lambda h: h.n_outgoing),
+                Column(_("Replikasi masuk"), lambda h: h.n_incoming),
+                Column(_("Belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
+                Column(_("Kisah dampak"), lambda h: h.n_stories),
+                Column(_("Aktivitas terakhir"), activity),
+            ],
+        )
+    )

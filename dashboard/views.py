@@ -1,0 +1,57 @@
+from django.http import Http404
+from django.utils.functional import SimpleLazyObject
+from django.views.generic import DetailView, TemplateView
+
+from dashboard import context as dashboard_context
+from dashboard import selectors as dashboard
+from hubs import selectors
+from jipp.cache import PublicCacheMixin
+
+
+class HomeView(TemplateView):
+    """The home page: what JIPP is, then the dashboard (staff: every status; others: published only)."""
+
+    template_name = "hubs/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        figures = dashboard.dashboard_figures(self.request.user)
+        ctx.update(dashboard_context.home(figures, full=dashboard.shows_full_dashboard(self.request.user)))
+        return ctx
+
+
+class BenchmarkView(TemplateView):
+    """Cross-hub benchmarking: one row per hub, sortable by any column (?sort=published, ?sort=-stories)."""
+
+    template_name = "hubs/benchmark.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        sort = self.request.GET.get("sort", "name")
+        full = dashboard.shows_full_dashboard(self.request.user)
+        ctx["full"] = full
+        ctx["rows"] = dashboard.benchmark_rows(self.request.user, sort)
+        ctx["columns"] = dashboard_context.benchmark_columns(sort, full=full)
+        ctx["sort"] = sort
+        return ctx
+
+
+class HubDetailView(PublicCacheMixin, DetailView):
+    template_name = "hubs/hub_detail.html"
+    context_object_name = "hub"
+
+    def get_object(self, queryset=None):
+        hub = selectors.hub_detail(self.kwargs["slug"])
+        if hub is None:
+            raise Http404
+        return hub
+
+    def get_context_data(self, **kwargs):
+        from innovations.selectors.innovation import hub_replications
+
+        ctx = super().get_context_data(**kwargs)
+        # Two queries whatever the number of rows (see hub_replications), and none when the page's
+        # content comes from the public cache (read lazily, by the fragment only).
+        hub, user = self.object, self.request.user
+        ctx["replications"] = SimpleLazyObject(lambda: hub_replications(hub=hub, user=user))
+        return ctx

@@ -1,9 +1,0 @@
-"""Spreadsheet import (XLSX/CSV) with a dry-run preview: see base.py for the machinery, jobs.py for the flow."""
-
-
-def get_importer_class(kind: str):
-    from .innovation import InnovationImporter
-    from .replication import ReplicationImporter
-    from .story import StoryImporter
-
-    return {"innovations": InnovationImporter, "replications": ReplicationImporter, "stories": StoryImporter}[kind]

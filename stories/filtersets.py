@@ -1,0 +1,73 @@
+"""Filters of impact stories; the same FilterSet serves the pages and the API."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+from hubs.models import HubDesignation, Institution, Province
+from jipp.forms import BootstrapFilterFormMixin
+from stories.choices import LibraryLevel
+from stories.models import ActivityType, ImpactStory, Programme
+
+
+def _year_choices():
+    from stories.selectors import story_years
+
+    return [(y, str(y)) for y in story_years()]
+
+
+def _hubs():
+    return Institution.objects.filter(Exists(HubDesignation.objects.filter(institution=OuterRef("pk"))))
+
+
+@extend_schema_field({"type": "integer", "description": "A year that has stories, e.g. 2024."})
+class YearChoiceFilter(django_filters.TypedChoiceFilter):
+    """A year among those that have stories; the schema documents it as an integer (its choices vary)."""
+
+
+class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
+    """Province, library level, activity type, year (of the story), hub, programme, and a text search.
+
+    The search covers the title, the narratives and the library, never the beneficiary's name:
+    a search by name must not tell a visitor whose initials belong to whom.
+    """
+
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
+    library_level = django_filters.ChoiceFilter(choices=LibraryLevel.choices, label=_("Tingkat perpustakaan"))
+    activity_type = django_filters.ModelChoiceFilter(
+        queryset=ActivityType.objects.all(), to_field_name="slug", label=_("Jenis kegiatan")
+    )
+    year = YearChoiceFilter(choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun"))
+    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(), to_field_name="slug", label=_("Program")
+    )
+
+    class Meta:
+        model = ImpactStory
+        fields = ["q", "province", "library_level", "activity_type", "year", "hub", "programme"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read the years once per request (a callable would be re-read on validation and rendering).
+        if "year" in self.filters:
+            self.filters["year"].extra["choices"] = _year_choices()
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        q = Q()
+        for field in (
+            "title",
+            "title_en",
+            "library_name",
+            "narrative_before",
+            "narrative_after",
+            "narrative_before_en",
+            "narrative_after_en",
+        ):
+            q |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(q)

@@ -1,0 +1,265 @@
+import django.db.models.deletion
+import innovations.uploads
+import simple_history.models
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    """Programmes, stories, photos, indicators and measurements move here from innovations; tables stay."""
+
+
+    initial = True
+
+    dependencies = [
+        ('hubs', '0006_security_event_kinds_published_change_reset'),
+        ('innovations', '0010_importjob_on_job_framework'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name='ActivityType',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
+                        ('name', models.CharField(max_length=120, verbose_name='nama')),
+                        ('name_en', models.CharField(blank=True, max_length=120, verbose_name='nama (Inggris)')),
+                    ],
+                    options={
+                        'verbose_name': 'jenis kegiatan',
+                        'verbose_name_plural': 'jenis kegiatan',
+                        'db_table': 'innovations_activitytype',
+                        'ordering': ['name'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Programme',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
+                        ('name', models.CharField(max_length=255, verbose_name='nama')),
+                        ('name_en', models.CharField(blank=True, max_length=255, verbose_name='nama (Inggris)')),
+                        ('acronym', models.CharField(blank=True, max_length=30, verbose_name='singkatan')),
+                        ('description', models.TextField(blank=True, verbose_name='deskripsi')),
+                        ('description_en', models.TextField(blank=True, verbose_name='deskripsi (Inggris)')),
+                        ('hub', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='hubs.institution', verbose_name='hub')),
+                        ('sources', models.ManyToManyField(blank=True, db_table='innovations_programme_sources', related_name='programmes', to='hubs.source', verbose_name='sumber')),
+                    ],
+                    options={
+                        'verbose_name': 'program',
+                        'verbose_name_plural': 'program',
+                        'db_table': 'innovations_programme',
+                        'ordering': ['name'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Indicator',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('slug', models.SlugField(max_length=80, verbose_name='slug')),
+                        ('name', models.CharField(max_length=255, verbose_name='nama')),
+                        ('name_en', models.CharField(blank=True, max_length=255, verbose_name='nama (Inggris)')),
+                        ('unit', models.CharField(max_length=50, verbose_name='satuan')),
+                        ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, verbose_name='nilai dasar')),
+                        ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, verbose_name='target')),
+                        ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
+                        ('innovation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='innovations.innovation')),
+                        ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='stories.programme')),
+                    ],
+                    options={
+                        'verbose_name': 'indikator',
+                        'verbose_name_plural': 'indikator',
+                        'db_table': 'innovations_indicator',
+                        'ordering': ['pk'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='ImpactStory',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('status', models.CharField(choices=[('draft', 'Draf'), ('submitted', 'Diajukan'), ('in_review', 'Sedang ditinjau'), ('revision_requested', 'Perlu revisi'), ('published', 'Terbit'), ('rejected', 'Ditolak')], db_index=True, default='draft', max_length=20, verbose_name='status')),
+                        ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='diajukan pada')),
+                        ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='diterbitkan pada')),
+                        ('version', models.PositiveIntegerField(default=1, verbose_name='versi')),
+                        ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('updated_at', models.DateTimeField(auto_now=True)),
+                        ('title', models.CharField(max_length=255, verbose_name='judul')),
+                        ('title_en', models.CharField(blank=True, max_length=255, verbose_name='judul (Inggris)')),
+                        ('slug', models.SlugField(max_length=140, unique=True, verbose_name='slug')),
+                        ('library_name', models.CharField(max_length=255, verbose_name='nama perpustakaan')),
+                        ('library_level', models.CharField(choices=[('provinsi', 'Perpustakaan provinsi'), ('kabkota', 'Perpustakaan kabupaten/kota'), ('desa', 'Perpustakaan desa/kelurahan'), ('tbm', 'Taman bacaan masyarakat (TBM)')], max_length=10, verbose_name='tingkat perpustakaan')),
+                        ('beneficiary_name', models.CharField(blank=True, max_length=150, verbose_name='nama penerima manfaat')),
+                        ('gender', models.CharField(blank=True, choices=[('perempuan', 'Perempuan'), ('laki_laki', 'Laki-laki')], max_length=10, verbose_name='jenis kelamin')),
+                        ('age_group', models.CharField(blank=True, choices=[('lt18', '< 18 tahun'), ('18_29', '18–29 tahun'), ('30_44', '30–44 tahun'), ('45_59', '45–59 tahun'), ('60plus', '60 tahun ke atas')], max_length=10, verbose_name='kelompok umur')),
+                        ('has_disability', models.BooleanField(blank=True, null=True, verbose_name='penyandang disabilitas')),
+                        ('consent_name_public', models.BooleanField(default=False, verbose_name='nama boleh dipublikasikan')),
+                        ('consent_photo_public', models.BooleanField(default=False, verbose_name='foto boleh dipublikasikan')),
+                        ('consent_date', models.DateField(blank=True, null=True, verbose_name='tanggal persetujuan')),
+                        ('consent_document', models.FileField(blank=True, max_length=255, upload_to=innovations.uploads.consent_document_path, verbose_name='dokumen persetujuan')),
+                        ('people_reached', models.PositiveIntegerField(default=1, verbose_name='jumlah orang terjangkau')),
+                        ('narrative_before', models.TextField(verbose_name='kisah sebelum')),
+                        ('narrative_after', models.TextField(verbose_name='kisah sesudah')),
+                        ('narrative_before_en', models.TextField(blank=True, verbose_name='kisah sebelum (Inggris)')),
+                        ('narrative_after_en', models.TextField(blank=True, verbose_name='kisah sesudah (Inggris)')),
+                        ('income_before', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='pendapatan per bulan sebelum (Rp)')),
+                        ('income_after', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='pendapatan per bulan sesudah (Rp)')),
+                        ('story_date', models.DateField(verbose_name='tanggal kisah')),
+                        ('erased_at', models.DateTimeField(blank=True, null=True, verbose_name='data pribadi dihapus pada')),
+                        ('activity_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='stories.activitytype', verbose_name='jenis kegiatan')),
+                        ('consent_recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='persetujuan dicatat oleh')),
+                        ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('hub', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='hubs.institution', verbose_name='hub')),
+                        ('innovation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stories', to='innovations.innovation', verbose_name='inovasi terkait')),
+                        ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='hubs.province', verbose_name='provinsi')),
+                        ('regency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='hubs.regency', verbose_name='kabupaten/kota')),
+                        ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='stories.programme', verbose_name='program')),
+                    ],
+                    options={
+                        'verbose_name': 'kisah dampak',
+                        'verbose_name_plural': 'kisah dampak',
+                        'db_table': 'innovations_impactstory',
+                        'ordering': ['-story_date', 'pk'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='HistoricalImpactStory',
+                    fields=[
+                        ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                        ('status', models.CharField(choices=[('draft', 'Draf'), ('submitted', 'Diajukan'), ('in_review', 'Sedang ditinjau'), ('revision_requested', 'Perlu revisi'), ('published', 'Terbit'), ('rejected', 'Ditolak')], db_index=True, default='draft', max_length=20, verbose_name='status')),
+                        ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='diajukan pada')),
+                        ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='diterbitkan pada')),
+                        ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
+                        ('created_at', models.DateTimeField(blank=True, editable=False)),
+                        ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                        ('title', models.CharField(max_length=255, verbose_name='judul')),
+                        ('title_en', models.CharField(blank=True, max_length=255, verbose_name='judul (Inggris)')),
+                        ('slug', models.SlugField(max_length=140, verbose_name='slug')),
+                        ('library_name', models.CharField(max_length=255, verbose_name='nama perpustakaan')),
+                        ('library_level', models.CharField(choices=[('provinsi', 'Perpustakaan provinsi'), ('kabkota', 'Perpustakaan kabupaten/kota'), ('desa', 'Perpustakaan desa/kelurahan'), ('tbm', 'Taman bacaan masyarakat (TBM)')], max_length=10, verbose_name='tingkat perpustakaan')),
+                        ('consent_name_public', models.BooleanField(default=False, verbose_name='nama boleh dipublikasikan')),
+                        ('consent_photo_public', models.BooleanField(default=False, verbose_name='foto boleh dipublikasikan')),
+                        ('consent_date', models.DateField(blank=True, null=True, verbose_name='tanggal persetujuan')),
+                        ('people_reached', models.PositiveIntegerField(default=1, verbose_name='jumlah orang terjangkau')),
+                        ('narrative_before', models.TextField(verbose_name='kisah sebelum')),
+                        ('narrative_after', models.TextField(verbose_name='kisah sesudah')),
+                        ('narrative_before_en', models.TextField(blank=True, verbose_name='kisah sebelum (Inggris)')),
+                        ('narrative_after_en', models.TextField(blank=True, verbose_name='kisah sesudah (Inggris)')),
+                        ('income_before', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='pendapatan per bulan sebelum (Rp)')),
+                        ('income_after', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='pendapatan per bulan sesudah (Rp)')),
+                        ('story_date', models.DateField(verbose_name='tanggal kisah')),
+                        ('erased_at', models.DateTimeField(blank=True, null=True, verbose_name='data pribadi dihapus pada')),
+                        ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                        ('history_date', models.DateTimeField(db_index=True)),
+                        ('history_change_reason', models.CharField(max_length=100, null=True)),
+                        ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                        ('activity_type', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stories.activitytype', verbose_name='jenis kegiatan')),
+                        ('consent_recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='persetujuan dicatat oleh')),
+                        ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                        ('hub', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='hubs.institution', verbose_name='hub')),
+                        ('innovation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='innovations.innovation', verbose_name='inovasi terkait')),
+                        ('province', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='hubs.province', verbose_name='provinsi')),
+                        ('regency', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='hubs.regency', verbose_name='kabupaten/kota')),
+                        ('programme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stories.programme', verbose_name='program')),
+                    ],
+                    options={
+                        'verbose_name': 'historical kisah dampak',
+                        'verbose_name_plural': 'historical kisah dampak',
+                        'db_table': 'innovations_historicalimpactstory',
+                        'ordering': ('-history_date', '-history_id'),
+                        'get_latest_by': ('history_date', 'history_id'),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name='StoryPhoto',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('original_name', models.CharField(max_length=255, verbose_name='nama berkas asli')),
+                        ('content_type', models.CharField(max_length=100, verbose_name='jenis isi')),
+                        ('size', models.PositiveBigIntegerField(verbose_name='ukuran (bita)')),
+                        ('created_at', models.DateTimeField(auto_now_add=True)),
+                        ('image', models.ImageField(max_length=255, upload_to=innovations.uploads.story_photo_path, verbose_name='foto')),
+                        ('caption', models.CharField(blank=True, max_length=255, verbose_name='keterangan')),
+                        ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='stories.impactstory')),
+                        ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ],
+                    options={
+                        'verbose_name': 'foto kisah',
+                        'verbose_name_plural': 'foto kisah',
+                        'db_table': 'innovations_storyphoto',
+                        'ordering': ['created_at', 'pk'],
+                    },
+                ),
+                migrations.CreateModel(
+                    name='Measurement',
+                    fields=[
+                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                        ('measured_on', models.DateField(verbose_name='tanggal')),
+                        ('value', models.DecimalField(decimal_places=2, max_digits=18, verbose_name='nilai')),
+                        ('evidence', models.CharField(blank=True, max_length=500, verbose_name='bukti')),
+                        ('note', models.TextField(blank=True, verbose_name='catatan')),
+                        ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
+                        ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='stories.indicator')),
+                        ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='measurements', to='hubs.source')),
+                    ],
+                    options={
+                        'verbose_name': 'pengukuran',
+                        'verbose_name_plural': 'pengukuran',
+                        'db_table': 'innovations_measurement',
+                        'ordering': ['indicator', 'measured_on'],
+                        'constraints': [models.UniqueConstraint(fields=('indicator', 'measured_on'), name='measurement_unique_per_date')],
+                    },
+                ),
+                migrations.AddConstraint(
+                    model_name='indicator',
+                    constraint=models.CheckConstraint(condition=models.Q(models.Q(('innovation__isnull', False), ('programme__isnull', True)), models.Q(('innovation__isnull', True), ('programme__isnull', False)), _connector='OR'), name='indicator_belongs_to_one_owner'),
+                ),
+                migrations.AddConstraint(
+                    model_name='indicator',
+                    constraint=models.UniqueConstraint(fields=('programme', 'slug'), name='indicator_unique_slug_per_programme'),
+                ),
+                migrations.AddConstraint(
+                    model_name='indicator',
+                    constraint=models.UniqueConstraint(fields=('innovation', 'slug'), name='indicator_unique_slug_per_innovation'),
+                ),
+                migrations.AddIndex(
+                    model_name='impactstory',
+                    index=models.Index(fields=['status', '-story_date'], name='story_status_date_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='impactstory',
+                    index=models.Index(fields=['programme', 'status'], name='story_programme_status_idx'),
+                ),
+                migrations.AddIndex(
+                    model_name='impactstory',
+                    index=models.Index(fields=['status', '-story_date', 'id'], name='story_status_date_id_idx'),
+                ),
+                migrations.AddConstraint(
+                    model_name='impactstory',
+                    constraint=models.CheckConstraint(condition=models.Q(('people_reached__gte', 1)), name='story_people_reached_positive'),
+                ),
+                migrations.AddConstraint(
+                    model_name='impactstory',
+                    constraint=models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='story_title_not_empty'),
+                ),
+                migrations.AddConstraint(
+                    model_name='impactstory',
+                    constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'in_review', 'revision_requested', 'published', 'rejected'])), name='story_status_valid'),
+                ),
+                migrations.AddConstraint(
+                    model_name='impactstory',
+                    constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='story_version_positive'),
+                ),
+                migrations.AddConstraint(
+                    model_name='impactstory',
+                    constraint=models.CheckConstraint(condition=models.Q(('erased_at__isnull', True), models.Q(('age_group', ''), ('beneficiary_name', ''), ('gender', ''), ('has_disability__isnull', True)), _connector='OR'), name='story_erased_has_no_personal_data'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]

@@ -1,0 +1,310 @@
+"""Pages of programmes (TPBIS) and impact stories. Thin: selectors read, services write, privacy decides."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from innovations.workflow import actions_available
+from jipp import permissions
+from jipp.cache import CachedCountPaginator, PublicCacheMixin
+from jipp.exceptions import VersionConflict
+from jipp.forms import apply_service_errors
+from jipp.http import stored_file_response
+from stories import selectors, services
+from stories.filtersets import ImpactStoryFilterSet
+from stories.forms import ImpactStoryForm, TransitionForm
+from stories.models import StoryPhoto
+from stories.privacy import stories_public, story_public
+
+
+class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
+    """On a programme's page the programme is fixed and the hub is the programme's."""
+
+    hub = None
+    programme = None
+
+    class Meta(ImpactStoryFilterSet.Meta):
+        fields = ["q", "province", "library_level", "activity_type", "year"]
+
+
+def _as_public(stories, user):
+    """The stories as this user may see them (innovations.privacy), read only when the template reads
+    them (a cached fragment never does)."""
+    return SimpleLazyObject(lambda: stories_public(stories, user))
+
+
+def innovation_page_indicators(innovation, user) -> dict:
+    """An innovation's impact indicators, charted like a programme's (one include renders both)."""
+    return {"indicator_panels": indicator_panels(selectors.innovation_indicators(innovation))}
+
+
+def indicator_panels(indicators) -> list[tuple]:
+    """(indicator, JSON element id, chart data) for templates/stories/_indicators.html.
+
+    Any page with indicators (a programme's, an innovation's) renders them through that include.
+    """
+    return [(ind, f"indicator-{ind.pk}-data", _chart_data(ind)) for ind in indicators]
+
+
+def _chart_data(indicator) -> dict:
+    points = list(indicator.measurements.all())
+    return {
+        "label": indicator.name_en if get_language() == "en" and indicator.name_en else indicator.name,
+        "unit": indicator.unit,
+        "labels": [m.measured_on.isoformat() for m in points],
+        "values": [float(m.value) for m in points],
+        "target": float(indicator.target) if indicator.target is not None else None,
+        "targetLabel": _("Target"),
+    }
+
+
+class ProgrammeDetailView(PublicCacheMixin, ListView):
+    """A programme in short, its indicators with charts and sources, and its published stories with totals."""
+
+    template_name = "stories/programme_detail.html"
+    context_object_name = "stories"
+    paginate_by = 12
+    paginator_class = CachedCountPaginator
+
+    def dispatch(self, request, *args, **kwargs):
+        self.programme = selectors.programme_for_page(kwargs["slug"])
+        if self.programme is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.filterset = ProgrammeStoryFilterSet(
+            self.request.GET or None, queryset=selectors.published_stories(self.programme), request=self.request
+        )
+        qs = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
+        self.filtered = qs
+        return qs.order_by("-story_date", "pk")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
+        # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
+        ctx.update(
+            programme=self.programme,
+            filter=self.filterset,
+            totals=SimpleLazyObject(lambda: selectors.story_totals(self.filtered)),
+            indicator_panels=SimpleLazyObject(
+                lambda: indicator_panels(list(selectors.programme_indicators(self.programme)))
+            ),
+        )
+        return ctx
+
+
+class StoryListView(PublicCacheMixin, ListView):
+    """Every story the user may see (published; plus their hubs' drafts; everything for staff)."""
+
+    template_name = "stories/story_list.html"
+    context_object_name = "stories"
+    paginate_by = 20
+    paginator_class = CachedCountPaginator  # no count of 200,000 stories per request
+
+    def get_queryset(self):
+        self.filterset = ImpactStoryFilterSet(
+            self.request.GET or None, queryset=selectors.stories_visible_to(self.request.user), request=self.request
+        )
+        qs = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
+        self.filtered = qs
+        return qs.order_by("-story_date", "pk")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
+        ctx["filter"] = self.filterset
+        ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
+        ctx["can_create"] = permissions.can_create(self.request.user)
+        return ctx
+
+
+def _story_or_404(slug, user):
+    story = selectors.story_for_detail(slug=slug, user=user)
+    if story is None:
+        raise Http404
+    return story
+
+
+class StoryDetailView(View):
+    def get(self, request, slug):
+        story = _story_or_404(slug, request.user)
+        user = request.user
+        # The template is given the story only as this user may see it: it decides nothing itself.
+        ctx = {
+            "story": story_public(story=story, user=user),
+            "actions": actions_available(user, story),
+            "can_edit": permissions.can_edit(user, story),
+            "can_erase": story.erased_at is None and permissions.can_erase_personal_data(user, story),
+            "transition_form": TransitionForm(),
+        }
+        return render(request, "stories/story_detail.html", ctx)
+
+
+class StoryPhotoView(View):
+    """Serve a photo only to those who may see it: media URLs are never linked for story photos."""
+
+    def get(self, request, slug, pk):
+        story = story_public(story=_story_or_404(slug, request.user), user=request.user)
+        if not story.photos_visible:
+            raise Http404
+        photo = get_object_or_404(StoryPhoto, pk=pk, story_id=story.pk)
+        # The uploader's file name may hold the beneficiary's name: the download is named after the story.
+        return stored_file_response(
+            photo.image,
+            stem=f"foto-{story.slug}-{photo.pk}",
+            content_type=photo.content_type,
+            inline=True,
+            cache_control=story.photo_cache_control,
+        )
+
+
+class ConsentDocumentView(LoginRequiredMixin, View):
+    """The signed consent: personal data, for the hub's members and staff only."""
+
+    def get(self, request, slug):
+        story = _story_or_404(slug, request.user)
+        if not story_public(story=story, user=request.user).has_consent_document:
+            raise Http404
+        return stored_file_response(story.consent_document, stem=f"persetujuan-{story.slug}")
+
+
+class _StoryFormMixin(LoginRequiredMixin):
+    template_name = "stories/story_form.html"
+
+    def _save_photo(self, form, story):
+        photo = form.cleaned_data.get("photo")
+        if photo:
+            services.story_photo_add(
+                story=story, user=self.request.user, file=photo, caption=form.cleaned_data.get("photo_caption", "")
+            )
+
+    def _render(self, form, story=None, status=200):
+        photos = list(story.photos.all()) if story is not None else []
+        return render(self.request, self.template_name, {"form": form, "story": story, "photos": photos}, status=status)
+
+
+class StoryCreateView(_StoryFormMixin, View):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_create(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        initial = {}
+        programme = selectors.programme_for_page(request.GET.get("programme", "tpbis"))
+        if programme is not None:
+            initial["programme"] = programme
+            if permissions.can_create_for_hub(request.user, programme.hub_id):
+                initial["hub"] = programme.hub
+        return self._render(ImpactStoryForm(user=request.user, initial=initial))
+
+    def post(self, request):
+        form = ImpactStoryForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    story = services.story_create(user=request.user, data=form.service_data())
+                    self._save_photo(form, story)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Kisah disimpan sebagai draf."))
+                return redirect(story)
+        return self._render(form, status=400)
+
+
+class StoryEditView(_StoryFormMixin, View):
+    def _story(self, slug):
+        story = _story_or_404(slug, self.request.user)
+        if not permissions.can_edit(self.request.user, story):
+            raise PermissionDenied
+        return story
+
+    def get(self, request, slug):
+        story = self._story(slug)
+        return self._render(ImpactStoryForm(instance=story, user=request.user), story)
+
+    def post(self, request, slug):
+        story = self._story(slug)
+        form = ImpactStoryForm(request.POST, request.FILES, instance=story, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    story = services.story_update(
+                        story=story,
+                        user=request.user,
+                        data=form.service_data(),
+                        expected_version=form.cleaned_data.get("version"),
+                    )
+                    self._save_photo(form, story)
+            except VersionConflict:
+                form.add_error(
+                    None,
+                    _("Kisah ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi."),
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Perubahan disimpan."))
+                return redirect(story)
+        return self._render(form, story, status=400)
+
+
+class StoryPhotoDeleteView(LoginRequiredMixin, View):
+    """POST: remove one photo of a story (the hub's members, while they may edit it)."""
+
+    def post(self, request, slug, pk):
+        story = _story_or_404(slug, request.user)
+        photo = get_object_or_404(StoryPhoto, pk=pk, story=story)
+        services.story_photo_delete(photo=photo, user=request.user)
+        messages.success(request, _("Foto dihapus."))
+        return redirect("stories:story_edit", slug=story.slug)
+
+
+class StoryTransitionView(LoginRequiredMixin, View):
+    """POST: apply a workflow action (submit, start_review, request_revision, publish, reject)."""
+
+    def post(self, request, slug, action):
+        story = _story_or_404(slug, request.user)
+        form = TransitionForm(request.POST)
+        form.is_valid()
+        try:
+            services.story_transition(
+                story=story, user=request.user, action=action, comment=form.cleaned_data.get("comment", "")
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Status kisah diperbarui."))
+        return redirect(story)
+
+
+class StoryEraseView(LoginRequiredMixin, View):
+    """GET: a confirmation page; POST: erase the beneficiary's personal data (staff or hub admin)."""
+
+    def _story(self, slug):
+        story = _story_or_404(slug, self.request.user)
+        if not permissions.can_erase_personal_data(self.request.user, story):
+            raise PermissionDenied
+        return story
+
+    def get(self, request, slug):
+        story = self._story(slug)
+        return render(request, "stories/story_erase_confirm.html", {"story": story})
+
+    def post(self, request, slug):
+        story = self._story(slug)
+        services.story_erase_personal_data(story=story, user=request.user)
+        messages.success(request, _("Data pribadi penerima manfaat telah dihapus. Angka kisah tetap dihitung."))
+        return redirect(story)
