@@ -9,12 +9,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hubs.models import Province
 from innovations.models import Innovation, InnovationSDG, Replication
 from innovations.services import innovation as services
 from jipp import cache
 from jipp.models import ApiToken
-from tests.factories.hubs import InstitutionFactory
+from tests.factories.hubs import InstitutionFactory, ProvinceFactory
 from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +104,7 @@ def test_a_count_filtered_through_a_join_equals_its_rows_right_after_a_write(
 ):
     """The replication list filtered by the adopter's province (a join): moving the adopter, a write to
     another table than the one counted, changes the count and the rows together."""
-    province = Province.objects.create(code="98", name="Provinsi Uji Gabungan")
+    province = ProvinceFactory(name="Provinsi Uji Gabungan")
     adopter = InstitutionFactory(name="Pemerintah Kabupaten Pengadopsi", coaching_hub=world.hub_a)
     ReplicationFactory(
         innovation=eligible(institution=world.hub_a, hub=world.hub_a, status="published"), adopter=adopter
