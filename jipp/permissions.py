@@ -141,6 +141,12 @@ def can_edit(user, obj) -> bool:
     return False
 
 
+def can_delete(user, obj) -> bool:
+    """A draft that was never sent for review may be thrown away by the members of its hub; anything
+    that reached a reviewer stays, so that the review record and the history keep their subject."""
+    return getattr(obj, "status", None) == "draft" and _record_hub_id(obj) in member_hub_ids(user)
+
+
 def can_submit(user, obj) -> bool:
     return _record_hub_id(obj) in admin_hub_ids(user)
 
