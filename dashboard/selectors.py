@@ -40,28 +40,29 @@ def shows_full_dashboard(user) -> bool:
 # --- Figures --------------------------------------------------------------------------------
 
 
+# The public figures are what the public may see (`restrict(None)`), whoever is looking; the full
+# ones, for staff, count every record.
+
+
 def _innovations(full: bool):
-    from innovations.choices import ReviewStatus
     from innovations.models import Innovation
 
     qs = Innovation.objects.order_by()
-    return qs if full else qs.filter(status=ReviewStatus.PUBLISHED)
+    return qs if full else qs.restrict(None)
 
 
 def _replications(full: bool):
-    from innovations.choices import ReviewStatus
     from innovations.models import Replication
 
     qs = Replication.objects.order_by()
-    return qs if full else qs.filter(innovation__status=ReviewStatus.PUBLISHED)
+    return qs if full else qs.restrict(None)
 
 
 def _stories(full: bool):
-    from innovations.choices import ReviewStatus
     from stories.models import ImpactStory
 
     qs = ImpactStory.objects.order_by()
-    return qs if full else qs.filter(status=ReviewStatus.PUBLISHED)
+    return qs if full else qs.restrict(None)
 
 
 def _hubs() -> QuerySet[Institution]:

@@ -54,13 +54,13 @@ class ImportUploadForm(forms.Form):
 
 
 def _require_importer(request):
-    if not jobs.can_import(request.user):
+    if not permissions.can_import(request.user):
         raise PermissionDenied
 
 
 def _job_or_404(request, pk) -> ImportJob:
     job = ImportJob.objects.filter(pk=pk).first()
-    if job is None or (job.uploaded_by_id != request.user.pk and not permissions.is_ministry_staff(request.user)):
+    if job is None or not permissions.can_view_job(request.user, job.uploaded_by_id):
         raise Http404
     return job
 

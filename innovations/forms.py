@@ -211,13 +211,9 @@ class ReplicationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if permissions.is_ministry_staff(user):
-            from hubs.selectors import hubs_list
-
-            hubs = hubs_list().order_by("name")
-        else:
-            hubs = Institution.objects.filter(pk__in=permissions.admin_hub_ids(user)).order_by("name")
-        self.fields["facilitating_hub"].queryset = hubs
+        self.fields["facilitating_hub"].queryset = Institution.objects.filter(
+            pk__in=permissions.managed_hub_ids(user)
+        ).order_by("name")
         self.fields["adopter"].queryset = Institution.objects.order_by("name")
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
         bootstrapify(self)

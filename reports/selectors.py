@@ -1,7 +1,8 @@
 """Reads of the reports app: the jobs a user sees, and the figures each report is built from.
 
-Every figure goes through jipp.permissions.visible_q, so a report shows what its requester may see
-in the portal (ministry staff: everything; hub members: published records and their hub's drafts).
+Every figure starts from `Model.objects.restrict(requester)` (jipp.permissions), so a report shows
+what its requester may see in the portal (ministry staff: everything; hub members: published records
+and their hub's drafts).
 """
 
 from collections import defaultdict
@@ -12,7 +13,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from hubs.models import Institution
 from hubs.selectors import cohorts_with_counts, hubs_list
 from innovations.models import Innovation, Replication
-from jipp.permissions import is_ministry_staff, scope_covers, visible_q
+from jipp.permissions import can_view_job, is_ministry_staff, scope_covers
 from reports.models import ReportJob, ReportSubscription
 from stories.models import ImpactStory, Indicator, Measurement
 
@@ -27,9 +28,7 @@ def report_job_for(user, pk: int):
     job = ReportJob.objects.select_related("requested_by").filter(pk=pk).first()
     if job is None:
         return None
-    if job.requested_by_id == user.pk or is_ministry_staff(user):
-        return job
-    return None
+    return job if can_view_job(user, job.requested_by_id) else None
 
 
 def report_job_download_for(user, pk: int):
@@ -59,16 +58,15 @@ def is_subscribed(user, kind: str) -> bool:
 
 
 def visible_innovations(user):
-    return Innovation.objects.filter(visible_q(user))
+    return Innovation.objects.restrict(user)
 
 
 def visible_stories(user):
-    return ImpactStory.objects.filter(visible_q(user))
+    return ImpactStory.objects.restrict(user)
 
 
 def visible_replications(user):
-    """Replications whose source innovation the user may see."""
-    return Replication.objects.filter(innovation__in=visible_innovations(user).values("pk"))
+    return Replication.objects.restrict(user)
 
 
 def network_recap_data(user) -> dict:
@@ -225,9 +223,7 @@ def tpbis_impact_data(user, programme) -> dict:
         .order_by("-people", "province__name")
     )
     recent = (
-        stories.filter(status="published")
-        .select_related("province", "regency", "activity_type")
-        .order_by("-story_date", "pk")[:20]
+        stories.restrict(None).select_related("province", "regency", "activity_type").order_by("-story_date", "pk")[:20]
     )
     return {
         "programme": programme,

@@ -41,7 +41,7 @@ from jipp.jobs import (
     job_text,
     job_this_run,
 )
-from jipp.permissions import is_ministry_staff, visibility_scope
+from jipp.permissions import can_report_on_network, can_view_job, visibility_scope
 from reports.choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage, ReportStatus
 from reports.generators import ReportError, get_spec
 from reports.generators.base import no_personal_data
@@ -267,7 +267,7 @@ def report_job_email(*, job: ReportJob) -> bool:
 
 def report_job_cancel(*, job: ReportJob, user) -> bool:
     """Cancel a queued or running job (its requester or staff). A running generator's file is dropped."""
-    if job.requested_by_id != user.pk and not is_ministry_staff(user):
+    if not can_view_job(user, job.requested_by_id):
         raise PermissionDenied
     return bool(
         ReportJob.objects.filter(pk=job.pk, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]).update(
@@ -322,7 +322,7 @@ def report_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, 
 
 def report_subscription_set(*, user, active: bool, kind: str = ReportKind.NETWORK_RECAP) -> ReportSubscription:
     """Subscribe a ministry staff member to (or unsubscribe from) the monthly recap by e-mail."""
-    if not is_ministry_staff(user):
+    if not can_report_on_network(user):
         raise PermissionDenied
     sub, _created = ReportSubscription.objects.get_or_create(user=user, kind=kind)
     if sub.is_active != active:
@@ -343,7 +343,7 @@ def network_recap_schedule(*, now=None) -> int:
         kind=ReportKind.NETWORK_RECAP, is_active=True, user__is_active=True
     ).select_related("user")
     for sub in subs:
-        if not is_ministry_staff(sub.user):
+        if not can_report_on_network(sub.user):
             continue
         if ReportJob.objects.filter(requested_by=sub.user, kind=sub.kind, params__period=period).exists():
             continue

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from jipp.http import stored_file_response
-from jipp.permissions import is_ministry_staff
+from jipp.permissions import can_report_on_network
 from reports import selectors, services
 from reports.choices import ReportKind, ReportStatus
 from reports.forms import ReportRequestForm
@@ -64,7 +64,7 @@ class ReportJobListView(ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["can_subscribe"] = is_ministry_staff(user)
+        ctx["can_subscribe"] = can_report_on_network(user)
         ctx["subscribed"] = ctx["can_subscribe"] and selectors.is_subscribed(user, ReportKind.NETWORK_RECAP)
         return ctx
 

@@ -16,6 +16,7 @@ from innovations import uploads
 from innovations.choices import ReviewStatus
 from innovations.models.innovation import Innovation, UploadedFile
 from innovations.models.workflow import Reviewable
+from jipp.permissions import REVIEWED_RULES, RestrictedQuerySet, Restriction
 from stories.choices import AgeGroup, Gender, LibraryLevel
 
 # Fields that identify a person: erased on request, and never copied into the history of an erasure.
@@ -173,6 +174,9 @@ class StoryPhoto(UploadedFile):
     story = models.ForeignKey(ImpactStory, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("foto"), upload_to=uploads.story_photo_path, max_length=255)
     caption = models.CharField(_("keterangan"), max_length=255, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    restriction = Restriction(REVIEWED_RULES, through="story")
 
     class Meta:
         db_table = "innovations_storyphoto"

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from innovations.choices import ReviewStatus
-from jipp import permissions
+from innovations.models import Innovation
 from jipp.cache import cached_for_query
 from stories.models import ImpactStory, Indicator, Measurement, Programme
 
@@ -15,12 +14,12 @@ _STORY_RELATED = ["programme", "hub", "innovation", "province", "regency", "acti
 
 def stories_visible_to(user) -> QuerySet[ImpactStory]:
     """Stories this user may see: published ones, their hubs' drafts, everything for staff."""
-    return ImpactStory.objects.filter(permissions.visible_q(user)).select_related(*_STORY_RELATED)
+    return ImpactStory.objects.restrict(user).select_related(*_STORY_RELATED)
 
 
 def published_stories(programme: Programme | None = None) -> QuerySet[ImpactStory]:
     """Published stories (optionally of one programme), for public pages whoever is looking."""
-    qs = ImpactStory.objects.filter(status=ReviewStatus.PUBLISHED).select_related(*_STORY_RELATED)
+    qs = ImpactStory.objects.restrict(None).select_related(*_STORY_RELATED)
     return qs.filter(programme=programme) if programme is not None else qs
 
 
@@ -100,7 +99,7 @@ def programme_for_page(slug: str) -> Programme | None:
 
 def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
     """The years that have stories, newest first (for the year filter)."""
-    qs = queryset if queryset is not None else ImpactStory.objects.filter(status=ReviewStatus.PUBLISHED)
+    qs = queryset if queryset is not None else ImpactStory.objects.restrict(None)
     qs = qs.order_by()
     return cached_for_query(
         qs, "story_years", lambda: sorted({d.year for d in qs.dates("story_date", "year")}, reverse=True)
@@ -109,10 +108,8 @@ def story_years(queryset: QuerySet[ImpactStory] | None = None) -> list[int]:
 
 def indicators_visible_to(user):
     """Programme indicators are public; an innovation's indicators are as visible as the innovation."""
-    from innovations.selectors.innovation import innovations_visible_to
-
     return Indicator.objects.filter(
-        Q(programme__isnull=False) | Q(innovation__in=innovations_visible_to(user).values("pk"))
+        Q(programme__isnull=False) | Q(innovation__in=Innovation.objects.restrict(user).values("pk"))
     )
 
 

@@ -80,10 +80,6 @@ IMPORT_JOBS = JobType(
 )
 
 
-def can_import(user) -> bool:
-    return permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))
-
-
 def import_progress(job: ImportJob) -> int:
     """The job's progress: the row's value, or the live value a running transaction put in the cache."""
     return IMPORT_PROGRESS.read(job) if job.is_busy else job.progress
@@ -93,7 +89,7 @@ def import_progress(job: ImportJob) -> int:
 def import_job_create(*, user, kind: str, uploaded, language: str = "id") -> ImportJob:
     """Check the file and queue its dry run. Raises PermissionDenied, or ValidationError (a hostile or
     unreadable file, wrong headers) with a message for the user; nothing is stored then."""
-    if not can_import(user):
+    if not permissions.can_import(user):
         raise PermissionDenied(_("Hanya admin hub dan staf kementerian yang dapat mengimpor."))
     if kind not in ImportKind.values:
         raise ValidationError({"kind": _("Jenis data tidak dikenal.")})
@@ -202,7 +198,7 @@ def import_job_check(*, job_id: int) -> str:
 
 def import_job_confirm(*, job: ImportJob, user) -> ImportJob:
     """Queue the real import of a checked file. Only its uploader (or staff) may confirm, only once."""
-    if job.uploaded_by_id != user.pk and not permissions.is_ministry_staff(user):
+    if not permissions.can_view_job(user, job.uploaded_by_id):
         raise PermissionDenied
     # The confirmation claims the row (no second confirmation imports the file twice); its phase
     # is then undispatched, for job_dispatch.
@@ -277,7 +273,7 @@ def import_files_withdraw_personal(*, story_id: int, hub_id: int | None = None, 
     dropped = 0
     for job in pending:
         uploader = job.uploaded_by
-        if not (permissions.is_ministry_staff(uploader) or hub_id in permissions.member_hub_ids(uploader)):
+        if hub_id not in permissions.creatable_hub_ids(uploader):
             continue
         with translation.override(job.language):
             message = _(

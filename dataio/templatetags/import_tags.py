@@ -2,14 +2,14 @@
 
 from django import template
 
-from dataio.importers.jobs import can_import as _can_import
+from jipp import permissions
 
 register = template.Library()
 
 
 @register.filter
 def can_import(user) -> bool:
-    return _can_import(user)
+    return permissions.can_import(user)
 
 
 @register.inclusion_tag("imports/_export_control.html", takes_context=True)

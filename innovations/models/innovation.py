@@ -20,6 +20,7 @@ from innovations.choices import (
     Stage,
 )
 from innovations.models.workflow import Reviewable
+from jipp.permissions import REPLICATION_RULES, REVIEWED_RULES, RestrictedQuerySet, Restriction
 
 # The KIPP proposal aspects, in the order of the proposal form (DOMAIN.md, KIPP 2023 Umum).
 ASPECT_FIELDS = [
@@ -217,6 +218,9 @@ class Attachment(UploadedFile):
     )
     description = models.CharField(_("keterangan"), max_length=255, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+    restriction = Restriction(REVIEWED_RULES, through="innovation")
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("lampiran")
@@ -277,6 +281,12 @@ class Replication(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["version"])
 
+    objects = RestrictedQuerySet.as_manager()
+    # Seen with its innovation and by both hubs concerned; changed by the facilitating hub.
+    restriction = Restriction(
+        REPLICATION_RULES, hubs=("facilitating_hub", "innovation__hub"), status="innovation__status"
+    )
+
     class Meta:
         ordering = ["-committed_on", "pk"]
         verbose_name = _("replikasi")
@@ -306,6 +316,14 @@ class ReplicationEvidence(UploadedFile):
 
     replication = models.ForeignKey(Replication, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("berkas"), upload_to=uploads.replication_evidence_path, max_length=255)
+
+    objects = RestrictedQuerySet.as_manager()
+    restriction = Restriction(
+        REPLICATION_RULES,
+        hubs=("facilitating_hub", "innovation__hub"),
+        status="innovation__status",
+        through="replication",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innovations.choices import ReviewStatus
+from jipp.permissions import REVIEWED, RestrictedQuerySet
 
 
 class ReviewEvent(models.Model):
@@ -58,6 +59,10 @@ class Reviewable(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     review_events = GenericRelation(ReviewEvent)
+
+    objects = RestrictedQuerySet.as_manager()
+    # Who may see, change, submit or review it: jipp.permissions, by its hub and status.
+    restriction = REVIEWED
 
     class Meta:
         abstract = True

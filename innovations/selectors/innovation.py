@@ -1,6 +1,6 @@
 """Reads of innovations and replications, shared by the pages and the API.
 
-Visibility is decided by hubs.permissions (visible_q / replication_visible_q); these functions only
+Visibility is decided by jipp.permissions (`Model.objects.restrict(user)`); these functions only
 add the joins and prefetches each page needs, so that a page costs a fixed number of queries.
 """
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from hubs.models import Institution
 from innovations.choices import ReviewStatus
 from innovations.models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
-from jipp import cache, permissions
+from jipp import cache
 
 # An innovation not verified for this long shows the "not verified in 12 months" badge.
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
@@ -34,9 +34,7 @@ def innovations_visible_to(user) -> QuerySet[Innovation]:
 
     Annotated with `verification_stale` and joined to what a list row shows.
     """
-    qs = Innovation.objects.filter(permissions.visible_q(user, "hub")).select_related(
-        "institution", "hub", "category", "province", "regency"
-    )
+    qs = Innovation.objects.restrict(user).select_related("institution", "hub", "category", "province", "regency")
     return _with_staleness(qs)
 
 
@@ -51,7 +49,7 @@ def innovation_for_detail(*, slug: str, user) -> Innovation | None:
             "awards",
             Prefetch(
                 "replications",
-                queryset=Replication.objects.filter(permissions.replication_visible_q(user))
+                queryset=Replication.objects.restrict(user)
                 .select_related("adopter", "facilitating_hub")
                 .prefetch_related("evidence"),
             ),
@@ -66,10 +64,10 @@ def review_queue(user) -> QuerySet[Innovation]:
 
     Empty for anyone who may not review.
     """
-    if not permissions.can_review(user):
-        return Innovation.objects.none()
-    qs = Innovation.objects.filter(status__in=[ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW]).select_related(
-        "institution", "hub", "category", "province", "regency"
+    qs = (
+        Innovation.objects.restrict(user, "review")
+        .filter(status__in=[ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW])
+        .select_related("institution", "hub", "category", "province", "regency")
     )
     return _with_staleness(qs).order_by("submitted_at", "pk")
 
@@ -77,7 +75,7 @@ def review_queue(user) -> QuerySet[Innovation]:
 def replications_visible_to(user) -> QuerySet[Replication]:
     """Replications of published innovations, plus those of the user's hubs; all for staff."""
     return (
-        Replication.objects.filter(permissions.replication_visible_q(user))
+        Replication.objects.restrict(user)
         .select_related("innovation", "innovation__institution", "innovation__hub", "adopter", "facilitating_hub")
         # A replication row shows its innovation's title, never its eight long aspects.
         .defer(*(f"innovation__{name}" for name in ASPECT_FIELDS))

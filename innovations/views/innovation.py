@@ -121,8 +121,7 @@ def innovation_detail(request, slug):
         "can_review": permissions.can_review(user) and innovation.status in ("submitted", "in_review"),
         "can_see_review_history": permissions.can_view_review_history(user, innovation),
         "can_see_change_history": permissions.can_view_change_history(user, innovation),
-        "can_record_replication": innovation.is_published
-        and (permissions.is_ministry_staff(user) or bool(permissions.admin_hub_ids(user))),
+        "can_record_replication": innovation.is_published and permissions.can_manage_some_hub(user),
         "attachment_form": AttachmentForm() if permissions.can_edit(user, innovation) else None,
         "aspects": _aspects(innovation),
     }
@@ -141,7 +140,7 @@ def _render_form(request, form, awards, innovation=None, status=200):
             "innovation": innovation,
             "can_submit": innovation is not None
             and permissions.can_submit(request.user, innovation)
-            or (innovation is None and bool(permissions.admin_hub_ids(request.user))),
+            or (innovation is None and permissions.can_submit_for_some_hub(request.user)),
         },
         status=status,
     )
@@ -346,9 +345,7 @@ class ReplicationCreateView(View):
     """A hub admin (or staff) records that an institution replicates this published innovation."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not (
-            permissions.admin_hub_ids(request.user) or permissions.is_ministry_staff(request.user)
-        ):
+        if request.user.is_authenticated and not permissions.can_manage_some_hub(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hubs.models import Institution
-from jipp.permissions import is_ministry_staff, member_hub_ids
+from jipp.permissions import can_report_on_hub
 from reports import selectors
 from reports.choices import ReportKind
 from reports.generators.base import ReportError, ReportSpec, int_param, register
@@ -19,7 +19,7 @@ def prepare(user, params):
     hub = Institution.objects.filter(pk=hub_id, designations__isnull=False).first() if hub_id else None
     if hub is None:
         raise ReportError(_("Hub tidak ditemukan."))
-    if not (is_ministry_staff(user) or hub.pk in member_hub_ids(user)):
+    if not can_report_on_hub(user, hub.pk):
         raise ReportError(_("Profil hub hanya dapat dibuat oleh anggota hub tersebut atau staf kementerian."))
     return {"hub": hub.pk}, _("Profil hub: %(name)s") % {"name": hub.acronym or hub.name}
 

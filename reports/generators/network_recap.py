@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from innovations.choices import ReviewStatus
-from jipp.permissions import is_ministry_staff
+from jipp.permissions import can_report_on_network
 from reports import selectors
 from reports.choices import ReportKind
 from reports.generators.base import ReportError, ReportSpec, register
@@ -14,7 +14,7 @@ from reports.generators.writers import Table, write_tables
 
 def prepare(user, params):
     # The recap covers every hub of the network: a ministry view.
-    if not is_ministry_staff(user):
+    if not can_report_on_network(user):
         raise ReportError(_("Rekap jaringan hanya dapat dibuat oleh staf kementerian."))
     return {}, _("Rekap jaringan")
 

@@ -7,7 +7,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from jipp.permissions import can_view, is_ministry_staff, member_hub_ids
+from jipp.permissions import can_report_on_hub, can_report_on_network, can_view
 from reports.choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage
 
 register = template.Library()
@@ -30,7 +30,7 @@ def _context(kind, label, prefix, hidden=()):
 @register.inclusion_tag("reports/_action.html", takes_context=True)
 def network_recap_action(context):
     user = context["request"].user
-    if not is_ministry_staff(user):
+    if not can_report_on_network(user):
         return {"show": False}
     return _context(ReportKind.NETWORK_RECAP, _("Buat laporan: rekap jaringan"), "recap")
 
@@ -38,7 +38,7 @@ def network_recap_action(context):
 @register.inclusion_tag("reports/_action.html", takes_context=True)
 def hub_profile_action(context, hub):
     user = context["request"].user
-    if not (is_ministry_staff(user) or hub.pk in member_hub_ids(user)):
+    if not can_report_on_hub(user, hub.pk):
         return {"show": False}
     return _context(ReportKind.HUB_PROFILE, _("Buat laporan: profil hub (PDF)"), "hubprofile", [("hub", hub.pk)])
 
