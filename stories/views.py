@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView
+from django_filters.views import FilterView
 
 from innovations.workflow import actions_available
 from jipp import permissions
@@ -66,13 +66,29 @@ def _chart_data(indicator) -> dict:
     }
 
 
-class ProgrammeDetailView(PublicCacheMixin, ListView):
+class _StoryFilterView(PublicCacheMixin, FilterView):
+    """A filtered list of stories, as the innovation list is one of innovations (django-filter's
+    FilterView): the page shows the rows, the totals of every filtered row, and each row as this user
+    may see it (stories.privacy)."""
+
+    context_object_name = "stories"
+    paginator_class = CachedCountPaginator  # no count of 200,000 stories per request
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
+        filtered = self.object_list
+        # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
+        ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(filtered))
+        return ctx
+
+
+class ProgrammeDetailView(_StoryFilterView):
     """A programme in short, its indicators with charts and sources, and its published stories with totals."""
 
+    filterset_class = ProgrammeStoryFilterSet
     template_name = "stories/programme_detail.html"
-    context_object_name = "stories"
     paginate_by = 12
-    paginator_class = CachedCountPaginator
 
     def dispatch(self, request, *args, **kwargs):
         self.programme = selectors.programme_for_page(kwargs["slug"])
@@ -81,49 +97,29 @@ class ProgrammeDetailView(PublicCacheMixin, ListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.filterset = ProgrammeStoryFilterSet(
-            self.request.GET or None, queryset=selectors.published_stories(self.programme), request=self.request
-        )
-        qs = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
-        self.filtered = qs
-        return qs.order_by("-story_date", "pk")
+        return selectors.published_stories(self.programme).order_by("-story_date", "pk")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
-        # Read only by the content fragment: lazy, so that a cached page runs none of their queries.
-        ctx.update(
-            programme=self.programme,
-            filter=self.filterset,
-            totals=SimpleLazyObject(lambda: selectors.story_totals(self.filtered)),
-            indicator_panels=SimpleLazyObject(
-                lambda: indicator_panels(list(selectors.programme_indicators(self.programme)))
-            ),
+        ctx["programme"] = self.programme
+        ctx["indicator_panels"] = SimpleLazyObject(
+            lambda: indicator_panels(list(selectors.programme_indicators(self.programme)))
         )
         return ctx
 
 
-class StoryListView(PublicCacheMixin, ListView):
+class StoryListView(_StoryFilterView):
     """Every story the user may see (published; plus their hubs' drafts; everything for staff)."""
 
+    filterset_class = ImpactStoryFilterSet
     template_name = "stories/story_list.html"
-    context_object_name = "stories"
     paginate_by = 20
-    paginator_class = CachedCountPaginator  # no count of 200,000 stories per request
 
     def get_queryset(self):
-        self.filterset = ImpactStoryFilterSet(
-            self.request.GET or None, queryset=selectors.stories_visible_to(self.request.user), request=self.request
-        )
-        qs = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else self.filterset.queryset
-        self.filtered = qs
-        return qs.order_by("-story_date", "pk")
+        return selectors.stories_visible_to(self.request.user).order_by("-story_date", "pk")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["stories"] = _as_public(ctx["stories"], self.request.user)
-        ctx["filter"] = self.filterset
-        ctx["totals"] = SimpleLazyObject(lambda: selectors.story_totals(self.filtered))
         ctx["can_create"] = permissions.can_create(self.request.user)
         return ctx
 
