@@ -128,7 +128,7 @@ register_export(
 )
 
 
-# --- Innovations, replications, stories (issue 8) --------------------------------------------
+# --- Innovations, replications, stories -----------------------------------------------------
 # Their columns are the importers' columns, so that an exported file imports back unchanged.
 
 

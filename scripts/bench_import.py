@@ -20,7 +20,7 @@ What it does:
    parse + import in one transaction). Each line gives seconds, rows/s, database queries and memory
    (process peak RSS; with --trace also the Python peak of that phase, which slows the run down).
 
-The target (docs/performance.md, issue 9): 10,000 rows in at most 30 s per phase.
+The target (docs/performance.md): 10,000 rows in at most 30 s per phase.
 """
 
 import argparse

@@ -1,4 +1,5 @@
-"""Mounted at api/v1/reports/ (see jipp/urls.py; the API branch mounts it under its router)."""
+"""Mounted at api/v1/reports/ by jipp/urls.py, beside the router's resources: a report job is not a
+router resource (it is requested, polled and downloaded)."""
 
 from django.urls import path
 

@@ -58,7 +58,7 @@ def list_export_action(context, list_name):
 
 @register.inclusion_tag("reports/_action.html", takes_context=True)
 def innovation_profile_action(context, innovation):
-    """For the innovation detail page (innovations branch): anyone who can see it may print it."""
+    """For the innovation detail page: anyone who can see it may print it."""
     user = context["request"].user
     if not (user.is_authenticated and can_view(user, innovation)):
         return {"show": False}
@@ -72,7 +72,7 @@ def innovation_profile_action(context, innovation):
 
 @register.inclusion_tag("reports/_action.html", takes_context=True)
 def tpbis_impact_action(context, programme):
-    """For a programme or stories page (stories branch)."""
+    """For a programme or stories page."""
     if not context["request"].user.is_authenticated:
         return {"show": False}
     return _context(

@@ -1,4 +1,4 @@
-"""Keyset (cursor) pages for the large lists: innovations and stories (issue 5, issue 9)."""
+"""Keyset (cursor) pages for the large lists: innovations and stories."""
 
 from urllib.parse import urlsplit
 

@@ -172,7 +172,7 @@ def test_who_may_open_the_import_page(client, post, world, role, status):
 
 
 def test_staff_import_new_innovations_for_a_hub_they_are_not_a_member_of(client, post, world):
-    """Issue 8: hub admins import for their hubs, ministry staff for any hub."""
+    """Hub admins import for their hubs, ministry staff for any hub."""
     client.force_login(world.staff)
     job = _job(_upload(post, xlsx_bytes(table([innovation_row(world)]))))
     job.refresh_from_db()

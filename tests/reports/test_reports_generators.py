@@ -204,8 +204,7 @@ def test_tpbis_report_has_indicators_charts_and_totals(pdftotext, staff_user):
 
 
 def test_tpbis_report_story_totals_and_consented_names(pdftotext, staff_user):
-    """Totals of stories per activity; names as the privacy module allows (needs innovations.privacy)."""
-    pytest.importorskip("stories.privacy", reason="innovations.privacy arrives with the stories branch (issue 4)")
+    """Totals of stories per activity; names as stories.privacy allows."""
     programme = ProgrammeFactory(name="Program Kisah")
     ImpactStoryFactory(
         programme=programme, people_reached=7, beneficiary_name="Rahasia Sekali", consent_name_public=False

@@ -162,7 +162,7 @@ def test_api_refuses_strangers_and_bad_requests(finished_job):
     assert api.get(f"/api/v1/reports/{finished_job.pk}/").status_code == 404
     assert api.get(f"/api/v1/reports/{finished_job.pk}/download/").status_code == 404
     bad = api.post("/api/v1/reports/", {"kind": "network_recap"}, format="json")
-    # The API's one error shape (issue 5): the field at fault is named in error.fields.
+    # The API's one error shape: the field at fault is named in error.fields.
     assert bad.status_code == 400 and "params" in bad.json()["error"]["fields"]
 
 

@@ -59,7 +59,7 @@ def test_non_members_cannot_create(who, story_data, other_member, django_user_mo
 
 
 def test_ministry_staff_may_create_for_any_hub(story_data, staff):
-    """Staff record on a hub's behalf (issue 8: staff import for any hub); the draft belongs to the hub."""
+    """Staff record on a hub's behalf (as they may import for any hub); the draft belongs to the hub."""
     story = story_create(user=staff, data=story_data)
     assert story.status == "draft" and story.hub == story_data["programme"].hub
 
