@@ -182,7 +182,7 @@ def _check_innovation_link(story: ImpactStory, previous_id: int | None) -> None:
     if story.innovation_id is None or story.innovation_id == previous_id:
         return
     innovation = story.innovation
-    if innovation.status != "published" and innovation.hub_id != story.hub_id:
+    if not innovation.is_published and innovation.hub_id != story.hub_id:
         raise ValidationError(
             {
                 "innovation": ValidationError(

@@ -384,7 +384,7 @@ def attachment_add(*, innovation: Innovation, user, file, aspect: str = "", desc
 
 def _check_replication(replication: Replication, user) -> None:
     errors = {}
-    if replication.innovation_id and replication.innovation.status != "published":
+    if replication.innovation_id and not replication.innovation.is_published:
         errors["innovation"] = _("Hanya inovasi yang sudah terbit yang dapat direplikasi.")
     if (
         replication.innovation_id

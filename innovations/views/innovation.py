@@ -114,11 +114,13 @@ def innovation_detail(request, slug):
     user = request.user
     for replication in innovation.replications.all():
         replication.can_edit = permissions.can_edit_replication(user, replication)
+    # The buttons follow the workflow's table: who may act, and from which status.
+    available = {action.name for action in actions_available(user, innovation)}
     ctx = {
         "innovation": innovation,
         "can_edit": permissions.can_edit(user, innovation),
-        "can_submit": permissions.can_submit(user, innovation) and innovation.status in ("draft", "revision_requested"),
-        "can_review": permissions.can_review(user) and innovation.status in ("submitted", "in_review"),
+        "can_submit": "submit" in available,
+        "can_review": bool(available - {"submit"}),
         "can_see_review_history": permissions.can_view_review_history(user, innovation),
         "can_see_change_history": permissions.can_view_change_history(user, innovation),
         "can_record_replication": innovation.is_published and permissions.can_manage_some_hub(user),
