@@ -16,6 +16,7 @@ urlpatterns = [
     path("replications/evidence/<int:pk>/", views.replication_evidence_download, name="replication_evidence_download"),
     path("<slug:slug>/", views.innovation_detail, name="innovation_detail"),
     path("<slug:slug>/edit/", views.innovation_edit, name="innovation_edit"),
+    path("<slug:slug>/delete/", views.innovation_delete, name="innovation_delete"),
     path("<slug:slug>/submit/", views.innovation_submit, name="innovation_submit"),
     path("<slug:slug>/review/", views.innovation_review, name="innovation_review"),
     path("<slug:slug>/attachments/", views.attachment_upload, name="attachment_upload"),

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from innovations.choices import ReviewStatus as S
 from innovations.models import Reviewable, ReviewEvent
 from jipp import permissions
+from jipp.audit import security_event_record
+from jipp.choices import SecurityEventKind
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,26 @@ def workflow_transition(
     obj.save(update_fields=fields)
     ReviewEvent.objects.create(target=obj, actor=user, from_status=from_status, to_status=obj.status, comment=comment)
     return obj
+
+
+@transaction.atomic
+def reviewable_delete(*, obj: Reviewable, user, files) -> None:
+    """Delete a draft (innovation or story) and, once the deletion commits, its stored `files`.
+
+    `files` is a callable (the locked row) -> the FieldFiles to remove: rows such as attachments go
+    with the record by cascade, but their files stay in storage unless deleted here. Raises
+    PermissionDenied unless jipp.permissions.can_delete allows it for the row as it is now (locked:
+    a submit racing the deletion either wins, and the deletion is refused, or waits for it).
+    """
+    obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if not permissions.can_delete(user, obj):
+        raise PermissionDenied(_("Anda tidak dapat menghapus draf ini."))
+    stored = [(f.storage, f.name) for f in files(obj) if f and f.name]
+    detail = {"model": obj._meta.label_lower, "id": obj.pk, "slug": obj.slug, "files_deleted": len(stored)}
+    # django-simple-history's deletion row names whoever deleted the record.
+    obj._history_user = user
+    obj.delete()
+    # Files go after the commit: a rolled-back deletion must keep them.
+    for storage, name in stored:
+        transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+    security_event_record(kind=SecurityEventKind.DRAFT_DELETED, user=user, detail=detail)

@@ -6,7 +6,7 @@ Events come from three places:
   makes them: admin, service or shell);
 - one explicit call in the services and handlers that decide: token creation/revocation
   (hubs.tokens), permission denials (jipp.views.permission_denied, the API exception handler),
-  erasure of personal data (innovations.services.story).
+  erasure of personal data (stories.services), deletion of a draft (innovations.workflow).
 
 Recording never breaks the action it records: a failure to write the row is logged and swallowed.
 """

@@ -23,4 +23,5 @@ class SecurityEventKind(models.TextChoices):
     GROUPS_CHANGED = "groups_changed", _("Grup pengguna diubah")
     PERSONAL_DATA_ERASED = "personal_data_erased", _("Data pribadi dihapus")
     PUBLISHED_RECORD_CHANGED = "published_record_changed", _("Data terbit diubah")
+    DRAFT_DELETED = "draft_deleted", _("Draf dihapus")
     PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Atur ulang kata sandi diminta")

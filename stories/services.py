@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innovations.files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
-from innovations.workflow import workflow_transition
+from innovations.workflow import reviewable_delete, workflow_transition
 from jipp import permissions
 from jipp.audit import published_change_record, security_event_record
 from jipp.choices import SecurityEventKind
@@ -223,6 +223,19 @@ def story_transition(*, story: ImpactStory, user, action: str, comment: str = ""
 def story_submit(*, story: ImpactStory, user) -> ImpactStory:
     """Submit a story for review (hub admins); a named beneficiary needs a recorded consent."""
     return story_transition(story=story, user=user, action="submit")
+
+
+@transaction.atomic
+def story_delete(*, story: ImpactStory, user) -> None:
+    """Delete a draft story that never went to review, with its photos, consent document and files.
+
+    Only the members of its hub may (jipp.permissions.can_delete); PermissionDenied otherwise.
+    """
+    reviewable_delete(
+        obj=story,
+        user=user,
+        files=lambda current: [*(p.image for p in current.photos.all()), current.consent_document],
+    )
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("stories/new/", views.StoryCreateView.as_view(), name="story_create"),
     path("stories/<slug:slug>/", views.StoryDetailView.as_view(), name="story_detail"),
     path("stories/<slug:slug>/edit/", views.StoryEditView.as_view(), name="story_edit"),
+    path("stories/<slug:slug>/delete/", views.StoryDeleteView.as_view(), name="story_delete"),
     path("stories/<slug:slug>/erase/", views.StoryEraseView.as_view(), name="story_erase"),
     path("stories/<slug:slug>/actions/<str:action>/", views.StoryTransitionView.as_view(), name="story_transition"),
     path("stories/<slug:slug>/photos/<int:pk>/", views.StoryPhotoView.as_view(), name="story_photo"),

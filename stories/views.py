@@ -140,6 +140,7 @@ class StoryDetailView(View):
             "story": story_public(story=story, user=user),
             "actions": actions_available(user, story),
             "can_edit": permissions.can_edit(user, story),
+            "can_delete": permissions.can_delete(user, story),
             "can_erase": story.erased_at is None and permissions.can_erase_personal_data(user, story),
             "transition_form": TransitionForm(),
         }
@@ -284,6 +285,25 @@ class StoryTransitionView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Status kisah diperbarui."))
         return redirect(story)
+
+
+class StoryDeleteView(LoginRequiredMixin, View):
+    """GET: a confirmation page; POST: delete the draft (the members of its hub, before any review)."""
+
+    def _story(self, slug):
+        story = _story_or_404(slug, self.request.user)
+        if not permissions.can_delete(self.request.user, story):
+            raise PermissionDenied
+        return story
+
+    def get(self, request, slug):
+        return render(request, "innovations/draft_delete_confirm.html", {"record": self._story(slug)})
+
+    def post(self, request, slug):
+        story = self._story(slug)
+        services.story_delete(story=story, user=request.user)
+        messages.success(request, _("Draf “%(title)s” telah dihapus.") % {"title": story.title})
+        return redirect("stories:story_list")
 
 
 class StoryEraseView(LoginRequiredMixin, View):

@@ -121,7 +121,7 @@ class World:
 
     @property
     def users(self) -> dict:
-        """The logged-in users by role name (the roles of the permission matrix)."""
+        """The logged-in users by role name (tests/permissions/conftest.py maps the matrix's roles onto them)."""
         return {"editor": self.editor, "admin": self.admin, "other_hub_member": self.other, "staff": self.staff}
 
     def user(self, role):

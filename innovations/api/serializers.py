@@ -23,6 +23,19 @@ def _user(serializer):
     return getattr(request, "user", None)
 
 
+def workflow_actions(serializer, obj) -> list[str]:
+    """The `actions` field of an innovation or a story: the workflow actions the caller may take now.
+
+    A read-only token writes nothing (jipp.api.permissions.ReadOnlyTokenPermission), so it is offered
+    none, whatever its user may do through a token that writes.
+    """
+    request = serializer.context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or getattr(getattr(request, "auth", None), "read_only", False):
+        return []
+    return [a.name.replace("_", "-") for a in actions_available(user, obj)]
+
+
 class VisibleInnovationField(serializers.PrimaryKeyRelatedField):
     """An innovation by id, among those the caller may see: another hub's draft reads as "does not exist",
     as a missing id does, so the answer does not tell that it exists."""
@@ -91,10 +104,7 @@ class InnovationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_actions(self, obj):
-        user = _user(self)
-        if user is None or not user.is_authenticated:
-            return []
-        return [a.name.replace("_", "-") for a in actions_available(user, obj)]
+        return workflow_actions(self, obj)
 
 
 class InnovationWriteSerializer(serializers.ModelSerializer):

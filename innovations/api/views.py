@@ -132,6 +132,10 @@ class ReviewableViewSetMixin:
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
+    def perform_destroy(self, instance):
+        # get_object() has asked CanEditRecord (can_delete); the service asks again under a row lock.
+        self._service("delete")(**{self.record_kwarg: instance}, user=self.request.user)
+
     def _transition(self, request, name):
         record = self.get_object()
         self.check_if_match(record)  # the transition itself then locks the row
@@ -198,6 +202,11 @@ def _reviewable_schema(kind, tag, read, write, example):
         request_revision=_transition_schema("request_revision", tag),
         publish=_transition_schema("publish", tag),
         reject=_transition_schema("reject", tag),
+        destroy=extend_schema(
+            summary=f"Delete {kind} (a draft)",
+            tags=[tag],
+            description="A draft that was never submitted, by an editor or admin of its hub; 204 when deleted.",
+        ),
     )
 
 
@@ -224,7 +233,7 @@ class InnovationViewSet(
     brief_serializer_class = brief_serializer(Innovation, "api:innovation-detail")
     filterset_class = InnovationFilterSet
     pagination_class = PageOrCursorPagination
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):

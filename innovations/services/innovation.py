@@ -30,7 +30,7 @@ from innovations.models import (
     Replication,
     ReplicationEvidence,
 )
-from innovations.workflow import workflow_transition
+from innovations.workflow import reviewable_delete, workflow_transition
 from jipp import cache, permissions
 from jipp.audit import published_change_record
 from jipp.exceptions import RowErrors, VersionConflict
@@ -350,6 +350,15 @@ def innovation_transition(*, innovation: Innovation, user, action: str, comment:
     if action not in REVIEW_ACTIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")}, code="unknown_action")
     return _transition(innovation, user, action, comment=comment)
+
+
+@transaction.atomic
+def innovation_delete(*, innovation: Innovation, user) -> None:
+    """Delete a draft that never went to review, with its attachments and their files.
+
+    Only the members of its hub may (jipp.permissions.can_delete); PermissionDenied otherwise.
+    """
+    reviewable_delete(obj=innovation, user=user, files=lambda current: [a.file for a in current.attachments.all()])
 
 
 @transaction.atomic

@@ -119,6 +119,7 @@ def innovation_detail(request, slug):
     ctx = {
         "innovation": innovation,
         "can_edit": permissions.can_edit(user, innovation),
+        "can_delete": permissions.can_delete(user, innovation),
         "can_submit": "submit" in available,
         "can_review": bool(available - {"submit"}),
         "can_see_review_history": permissions.can_view_review_history(user, innovation),
@@ -215,6 +216,19 @@ def innovation_edit(request, slug):
         return _render_form(request, form, awards, innovation, status=400)
     form = InnovationForm(instance=innovation, user=request.user)
     return _render_form(request, form, award_formset(innovation=innovation), innovation)
+
+
+@login_required
+def innovation_delete(request, slug):
+    """GET: a confirmation page; POST: delete the draft (the members of its hub, before any review)."""
+    innovation = _visible_or_404(request, slug)
+    if not permissions.can_delete(request.user, innovation):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.innovation_delete(innovation=innovation, user=request.user)
+        messages.success(request, _("Draf “%(title)s” telah dihapus.") % {"title": innovation.title})
+        return redirect("innovations:innovation_list")
+    return render(request, "innovations/draft_delete_confirm.html", {"record": innovation})
 
 
 @login_required

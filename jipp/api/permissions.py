@@ -27,7 +27,8 @@ class IsMinistryStaff(BasePermission):
 
 
 class CanEditRecord(BasePermission):
-    """Object level: changing an innovation or a story takes `jipp.permissions.can_edit`.
+    """Object level: changing an innovation or a story takes `jipp.permissions.can_edit`, deleting it
+    `jipp.permissions.can_delete`.
 
     Checked by `get_object()`, so the browsable API's forms and the `Allow` the renderer shows follow
     the same rule as the write itself.
@@ -36,7 +37,10 @@ class CanEditRecord(BasePermission):
     message = _("Anda tidak dapat mengubah data ini.")
 
     def has_object_permission(self, request, view, obj):
-        if getattr(view, "action", None) not in ("update", "partial_update", "destroy"):
+        action = getattr(view, "action", None)
+        if action == "destroy":
+            return permissions.can_delete(request.user, obj)
+        if action not in ("update", "partial_update"):
             return True
         return permissions.can_edit(request.user, obj)
 

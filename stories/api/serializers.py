@@ -4,8 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hubs.models import Institution, Province, Regency
-from innovations.api.serializers import VisibleInnovationField, _absolute, _user
-from innovations.workflow import actions_available
+from innovations.api.serializers import VisibleInnovationField, _absolute, _user, workflow_actions
 from jipp.api.mixins import DynamicFieldsMixin
 from stories.models import ActivityType, ImpactStory, Indicator, Measurement, Programme
 from stories.privacy import story_public
@@ -144,10 +143,7 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_actions(self, obj):
-        user = _user(self)
-        if user is None or not user.is_authenticated:
-            return []
-        return [a.name.replace("_", "-") for a in actions_available(user, obj)]
+        return workflow_actions(self, obj)
 
 
 class ImpactStoryWriteSerializer(serializers.ModelSerializer):

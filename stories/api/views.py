@@ -78,7 +78,7 @@ class ImpactStoryViewSet(
     brief_serializer_class = brief_serializer(ImpactStory, "api:impactstory-detail")
     filterset_class = ImpactStoryFilterSet
     pagination_class = PageOrCursorPagination
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     lookup_value_regex = INT_ID
 
     def get_queryset(self):

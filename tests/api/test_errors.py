@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories.innovations import ReplicationFactory
+
 pytestmark = pytest.mark.django_db
 
 SHAPE = {"code", "message", "fields"}
@@ -90,7 +92,9 @@ def test_anonymous_write_gives_401_with_the_scheme(world, anon):
 
 
 def test_method_not_allowed_has_the_shape(world, client_for):
-    response = client_for("staff").delete(f"/api/v1/innovations/{world.draft_a.pk}/")
+    # Replications are never deleted: DELETE is not one of their methods.
+    replication = ReplicationFactory(innovation=world.published_a, adopter=world.coached_b)
+    response = client_for("staff").delete(f"/api/v1/replications/{replication.pk}/")
     assert response.status_code == 405
     assert error(response)["code"] == "method_not_allowed"
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from innovations.models import Attachment
+from innovations.models import Attachment, Innovation
 from innovations.services import innovation as services
 from tests.factories.innovations import eligible
 
@@ -113,3 +113,29 @@ def test_outsider_cannot_upload_or_download_a_draft_file(client, world, draft):
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
+
+
+# --- deleting a draft -------------------------------------------------------------------------
+
+
+def test_deleting_a_draft_removes_its_attachments_and_their_files(world, draft, django_capture_on_commit_callbacks):
+    attachment = services.attachment_add(innovation=draft, user=world.editor, file=SimpleUploadedFile("b.pdf", PDF))
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_delete(innovation=draft, user=world.editor)
+
+    assert not Innovation.objects.filter(pk=draft.pk).exists()
+    assert not Attachment.objects.filter(pk=attachment.pk).exists()
+    assert not storage.exists(name)
+
+
+def test_a_refused_deletion_keeps_the_draft_and_its_files(world, draft, django_capture_on_commit_callbacks):
+    """Ministry staff do not write a hub's content; another hub's admin neither."""
+    attachment = services.attachment_add(innovation=draft, user=world.editor, file=SimpleUploadedFile("b.pdf", PDF))
+    for user in (world.staff, world.other):
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+            services.innovation_delete(innovation=draft, user=user)
+    assert Innovation.objects.filter(pk=draft.pk).exists()
+    assert attachment.file.storage.exists(attachment.file.name)

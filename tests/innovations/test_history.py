@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from innovations.models import Innovation
 from innovations.services import innovation as services
 from tests.factories.innovations import eligible
 
@@ -51,3 +52,10 @@ def test_an_update_that_changes_nothing_adds_no_history_record(world):
     updated = services.innovation_update(innovation=innovation, user=world.admin, data={"title": innovation.title})
     assert innovation.history.count() == before
     assert updated.version == innovation.version + 1
+
+
+def test_deleting_a_draft_leaves_a_history_row_naming_who_deleted_it(world):
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
+    services.innovation_delete(innovation=innovation, user=world.editor)
+    row = Innovation.history.filter(id=innovation.pk).latest("history_date")
+    assert (row.history_type, row.history_user) == ("-", world.editor)

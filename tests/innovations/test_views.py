@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from innovations.models import ReviewEvent
+from innovations.models import Innovation, ReviewEvent
 from tests.factories.innovations import InnovationFactory, eligible
 from tests.innovations.helpers import innovation_form_data
 
@@ -167,3 +167,26 @@ def test_innovation_page_charts_its_indicators_with_a_table(client, db):
     assert "js/charts" in page
     plain = InnovationFactory(status="published", title="Tanpa indikator")
     assert "js/charts" not in client.get(plain.get_absolute_url()).content.decode()
+
+
+def test_deleting_a_draft_through_its_page(client, world):
+    """The draft's page links to a confirmation page; confirming deletes it and lands on the list."""
+    draft = eligible(institution=world.coached_a, hub=world.hub_a, title="Draf yang dibuang")
+    url = reverse("innovations:innovation_delete", args=[draft.slug])
+    client.force_login(world.editor)
+    assert url in client.get(draft.get_absolute_url()).content.decode()
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and "btn-danger" in confirm.content.decode()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("innovations:innovation_list")
+    assert "Draf yang dibuang" in response.content.decode()  # the success message
+    assert not Innovation.objects.filter(pk=draft.pk).exists()
+
+
+def test_no_delete_link_for_staff_or_a_published_record(client, world):
+    draft = eligible(institution=world.coached_a, hub=world.hub_a)
+    published = eligible(institution=world.coached_a, hub=world.hub_a, status="published")
+    client.force_login(world.staff)
+    assert "/delete/" not in client.get(draft.get_absolute_url()).content.decode()
+    client.force_login(world.admin)
+    assert "/delete/" not in client.get(published.get_absolute_url()).content.decode()

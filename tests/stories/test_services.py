@@ -14,6 +14,7 @@ from stories.models import ImpactStory, StoryPhoto
 from stories.selectors import story_totals
 from stories.services import (
     story_create,
+    story_delete,
     story_erase_personal_data,
     story_photo_add,
     story_submit,
@@ -275,3 +276,64 @@ def test_an_unknown_field_is_an_error_not_silently_dropped(editor, story_data):
     assert set(caught.value.message_dict) == {"status"}
     story.refresh_from_db()
     assert story.status == "draft"
+
+
+# --- deleting a draft -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft_with_files(story_data, editor):
+    consent = photo_upload(name="persetujuan.pdf", content=b"%PDF-1.4\n1 0 obj\n", content_type="application/pdf")
+    story = story_create(user=editor, data={**story_data, "consent_document": consent})
+    story_photo_add(story=story, user=editor, file=photo_upload())
+    return story
+
+
+def test_deleting_a_draft_removes_its_photos_and_consent_document_from_storage(
+    draft_with_files, editor, django_capture_on_commit_callbacks
+):
+    story = draft_with_files
+    storage = story.consent_document.storage
+    names = [story.photos.get().image.name, story.consent_document.name]
+    assert all(storage.exists(name) for name in names)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_delete(story=story, user=editor)
+
+    assert not ImpactStory.objects.filter(pk=story.pk).exists()
+    assert not StoryPhoto.objects.filter(story_id=story.pk).exists()
+    assert not any(storage.exists(name) for name in names)
+
+
+def test_the_deletion_history_row_names_who_deleted_and_the_audit_log_records_it(draft_with_files, editor):
+    from jipp.models import SecurityEvent
+
+    story_delete(story=draft_with_files, user=editor)
+    row = ImpactStory.history.filter(id=draft_with_files.pk).latest("history_date")
+    assert (row.history_type, row.history_user) == ("-", editor)
+    event = SecurityEvent.objects.get(kind="draft_deleted")
+    assert event.user == editor
+    assert event.detail["model"] == "stories.impactstory" and event.detail["files_deleted"] == 2
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), [("admin", True), ("editor", True), ("staff", False), ("other_member", False)]
+)
+def test_who_may_delete_a_draft(who, allowed, story_data, request, editor):
+    """The members of the story's hub; not ministry staff, who do not write a hub's content."""
+    story = story_create(user=editor, data=story_data)
+    user = request.getfixturevalue(who)
+    if allowed:
+        story_delete(story=story, user=user)
+        assert not ImpactStory.objects.filter(pk=story.pk).exists()
+    else:
+        with pytest.raises(PermissionDenied):
+            story_delete(story=story, user=user)
+        assert ImpactStory.objects.filter(pk=story.pk).exists()
+
+
+def test_a_story_that_reached_review_is_not_deleted(story_data, admin, django_capture_on_commit_callbacks):
+    story = story_submit(story=story_create(user=admin, data=story_data), user=admin)
+    with pytest.raises(PermissionDenied):
+        story_delete(story=story, user=admin)
+    assert ImpactStory.objects.get(pk=story.pk).status == "submitted"

@@ -365,3 +365,19 @@ def test_members_delete_photos_others_cannot(client, programme, admin, other_mem
     )
     assert client.post(url).status_code == 302
     assert not StoryPhoto.objects.exists()
+
+
+def test_deleting_a_draft_story_through_its_page(client, draft, editor, staff):
+    """The draft's page links to a confirmation page for its hub's members only; confirming deletes it."""
+    url = reverse("stories:story_delete", args=[draft.slug])
+    client.force_login(staff)
+    assert url not in client.get(draft.get_absolute_url()).content.decode()
+    assert client.post(url).status_code == 403
+    client.force_login(editor)
+    assert url in client.get(draft.get_absolute_url()).content.decode()
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and "btn-danger" in confirm.content.decode()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("stories:story_list")
+    assert draft.title in response.content.decode()  # the success message
+    assert not ImpactStory.objects.filter(pk=draft.pk).exists()
