@@ -17,23 +17,14 @@ def _rule(user, resource, action, world) -> bool:
     if resource == "replication":
         replication = world.replication
 
-        def visible():
-            return Replication.objects.filter(permissions.replication_visible_q(user), pk=replication.pk).exists()
-
         return {
-            "view": lambda: Replication.objects.filter(
-                permissions.replication_visible_q(user), pk=replication.pk
-            ).exists(),
-            "list": lambda: Replication.objects.filter(
-                permissions.replication_visible_q(user), pk=replication.pk
-            ).exists(),
+            "view": lambda: permissions.can_view(user, replication),
+            "list": lambda: Replication.objects.restrict(user).filter(pk=replication.pk).exists(),
             "create": lambda: permissions.can_record_replication(user, hub),
             "edit": lambda: permissions.can_edit_replication(user, replication),
             "delete": lambda: False,  # no predicate: nobody deletes a replication
             "import": lambda: permissions.can_manage_hub(user, hub),
-            "export": lambda: Replication.objects.filter(
-                permissions.replication_visible_q(user), pk=replication.pk
-            ).exists(),
+            "export": lambda: Replication.objects.restrict(user).filter(pk=replication.pk).exists(),
             "history": lambda: permissions.can_view_change_history(user, replication),
         }[action]()
     draft = getattr(world, f"{resource}_draft")
