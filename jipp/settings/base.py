@@ -21,6 +21,8 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form gets the portal's page (what happened, reload and send again), not Django's English one.
+CSRF_FAILURE_VIEW = "jipp.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
