@@ -287,9 +287,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Shown at the top of /api/docs/ and /api/redoc/: links go to the portal's pages, not the code repository.
     "DESCRIPTION": "Read and write the JIPP hub registry. Reads of published data are open; writes need a "
-    "personal token (`Authorization: Token <token>`, created at /accounts/tokens/). Errors share one shape: "
-    '`{"error": {"code", "message", "fields"}}`. See docs/api.md.',
+    "personal token (`Authorization: Token <token>`), created on the portal's [API tokens](/accounts/tokens/) "
+    "page. Errors share one shape: "
+    '`{"error": {"code", "message", "fields"}}`. The [API root](/api/v1/) lists every resource; '
+    "the [portal](/) shows the same data as pages.",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
