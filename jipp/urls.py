@@ -12,7 +12,11 @@ from jipp.auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationF
 from jipp.views_security import SecurityEventListView
 
 API_DOCS_CSP = {"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]}
+# The portal's own error pages (in its layout and language; JSON under /api/): see jipp.views.
+handler400 = "jipp.views.bad_request"
 handler403 = "jipp.views.permission_denied"
+handler404 = "jipp.views.page_not_found"
+handler500 = "jipp.views.server_error"
 admin.site.login_form = PortalAdminAuthenticationForm
 
 urlpatterns = [

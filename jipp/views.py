@@ -1,4 +1,4 @@
-"""Project-level views: the health checks.
+"""Project-level views: the health checks and the error pages.
 
 Two answers, for two questions a load balancer or an orchestrator asks:
 
@@ -10,6 +10,12 @@ Two answers, for two questions a load balancer or an orchestrator asks:
   (reports, imports: jipp.jobs), so taking the process out of service would turn a slower site into
   no site. The probes of Redis run side by side within HEALTH_PROBE_SECONDS, so the answer is fast
   even when Redis does not answer at all.
+
+The error pages (handler400/403/404/500 in jipp.urls, CSRF_FAILURE_VIEW) speak the page's language and
+say what to do next. 403, 404 and the CSRF page are rendered in the full layout, with the request; 400
+and 500 extend base_minimal.html and are rendered without it, because what failed (a bad Host header,
+the database) may be what the request context, the header's menus and the context processors need.
+Under /api/ every handler answers in the API's JSON error shape instead (jipp.api.exceptions).
 """
 
 import threading
@@ -18,7 +24,16 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.template import loader
+from django.utils.translation import gettext as _
 
 from jipp.cache import cache_status
 
@@ -101,10 +116,23 @@ def healthz_live(request):
     return JsonResponse({"status": "ok"})
 
 
-def permission_denied(request, exception=None):
-    """handler403: record the denial in the security audit log, then answer with Django's 403 page."""
-    from django.views import defaults
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
 
+
+def _api_error(code: str, message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+
+
+def bad_request(request, exception=None):
+    """handler400: malformed or suspicious requests (a Host not allowed, a broken multipart body)."""
+    if _is_api(request):
+        return _api_error("bad_request", _("Permintaan tidak dapat diproses."), 400)
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))
+
+
+def permission_denied(request, exception=None):
+    """handler403: record the denial in the security audit log, then answer with the portal's 403 page."""
     from jipp.audit import security_event_record
     from jipp.choices import SecurityEventKind
 
@@ -114,4 +142,32 @@ def permission_denied(request, exception=None):
         request=request,
         detail={"method": request.method, "message": str(exception or "")},
     )
-    return defaults.permission_denied(request, exception)
+    if _is_api(request):
+        return _api_error("permission_denied", _("Anda tidak diizinkan melakukan tindakan ini."), 403)
+    # The exception's message is for the log, not the page: it may name internal rules.
+    return HttpResponseForbidden(loader.render_to_string("403.html", request=request))
+
+
+def page_not_found(request, exception=None):
+    """handler404."""
+    if _is_api(request):
+        return _api_error("not_found", _("Alamat API ini tidak ada."), 404)
+    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+
+
+def server_error(request):
+    """handler500: no request context, so a failing database or context processor cannot fail it too."""
+    if _is_api(request):
+        return _api_error("server_error", _("Terjadi kesalahan di server. Coba lagi nanti."), 500)
+    try:
+        body = loader.render_to_string("500.html")
+    except Exception:  # a broken template must not turn the error page into a second error
+        body = "<!DOCTYPE html><title>500</title><h1>Server error</h1>"
+    return HttpResponseServerError(body)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: usually a form left open until its session ended; reloading the page fixes it."""
+    if _is_api(request):
+        return _api_error("csrf_failed", _("Token CSRF tidak valid atau tidak ada."), 403)
+    return HttpResponse(loader.render_to_string("403_csrf.html", request=request), status=403)

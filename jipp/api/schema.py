@@ -1,7 +1,10 @@
 """OpenAPI generation: every operation documents the error shape, conditional requests and field selection."""
 
+import inspect
+
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import get_doc
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
@@ -111,6 +114,22 @@ class JippAutoSchema(AutoSchema):
 
     def _is_detail(self) -> bool:
         return "{" in self.path
+
+    def get_description(self) -> str:
+        """Only a docstring written on the viewset itself (its class, or the action's method there)
+        describes an operation; `extend_schema(description=...)` still takes precedence over both.
+
+        drf-spectacular otherwise falls back on the first docstring up the class hierarchy, which for
+        most reads was a mixin's from jipp.api.mixins: notes for developers on caching and ETags, shown
+        to API users as the operation's description.
+        """
+        view_class = type(self.view)
+        action = getattr(self.view, "action", None) or self.method.lower()
+        method = view_class.__dict__.get(action)
+        if method is not None and get_doc(method):
+            return get_doc(method)
+        own = view_class.__dict__.get("__doc__")
+        return "\n".join(line.rstrip() for line in inspect.cleandoc(own).splitlines()) if own else ""
 
     def get_override_parameters(self):
         params = list(super().get_override_parameters())

@@ -21,6 +21,8 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form gets the portal's page (what happened, reload and send again), not Django's English one.
+CSRF_FAILURE_VIEW = "jipp.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -285,9 +287,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Shown at the top of /api/docs/ and /api/redoc/: links go to the portal's pages, not the code repository.
     "DESCRIPTION": "Read and write the JIPP hub registry. Reads of published data are open; writes need a "
-    "personal token (`Authorization: Token <token>`, created at /accounts/tokens/). Errors share one shape: "
-    '`{"error": {"code", "message", "fields"}}`. See docs/api.md.',
+    "personal token (`Authorization: Token <token>`), created on the portal's [API tokens](/accounts/tokens/) "
+    "page. Errors share one shape: "
+    '`{"error": {"code", "message", "fields"}}`. The [API root](/api/v1/) lists every resource; '
+    "the [portal](/) shows the same data as pages.",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -62,3 +62,25 @@ def test_docs_pages_load_only_local_assets(client, url):
     external = [u for u in re.findall(r'(?:src|href)="([^"]+)"', html) if u.startswith(("http:", "https:", "//"))]
     assert external == []
     assert "/static/drf_spectacular_sidecar/" in html
+
+
+def test_operation_descriptions_are_written_for_api_users(schema):
+    """A mixin's docstring (notes for developers on caching, ETags) never becomes an operation's description."""
+    for path, item in schema["paths"].items():
+        for method, op in item.items():
+            description = op.get("description", "")
+            assert "mixin" not in description.lower(), (method, path)
+            assert "jipp." not in description, (method, path)
+
+
+def test_api_description_points_at_the_portal_not_the_repository(schema):
+    description = schema["info"]["description"]
+    assert "docs/api.md" not in description
+    assert "(/api/v1/)" in description and "(/accounts/tokens/)" in description
+
+
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_lead_back_to_the_portal(client, url):
+    html = client.get(url).content.decode()
+    assert 'class="api-docs-bar"' in html
+    assert 'href="/"' in html and 'href="/api/v1/"' in html and 'href="/accounts/tokens/"' in html

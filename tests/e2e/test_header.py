@@ -1,0 +1,89 @@
+"""The signed-in header fits a phone, a small laptop and a desktop, and signing out is always reachable.
+
+Screenshots: test-artifacts/header/<user>-<width>.png (and -menu-open when the account menu was opened).
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in, shot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = (390, 1024, 1366)
+# A long name, as real accounts have: the account menu's button must not widen the header with it.
+LONG_NAME = ("Fransiska Ayu", "Kusumawardhani Simanjuntak")
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def reveal_sign_out(page):
+    """The sign-out button, after opening whatever hides it (the collapsed navigation, the account menu)."""
+    sign_out = page.get_by_role("button", name="Keluar", exact=True)
+    if sign_out.is_visible():
+        return sign_out
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+        # Bootstrap animates the collapse: wait until it has settled open before using what it shows.
+        expect(page.locator("#main-nav")).to_have_class(re.compile(r"\bcollapse\b.*\bshow\b"))
+    account = page.get_by_role("button", name=LONG_NAME[0], exact=False)
+    expect(account).to_be_visible()
+    account.click()
+    expect(account).to_have_attribute("aria-expanded", "true")
+    return sign_out
+
+
+@pytest.mark.parametrize("who", ["staff", "hub_admin"])
+def test_signed_in_header_fits_and_sign_out_is_reachable(page, portal, who):
+    user = getattr(portal, who)
+    user.first_name, user.last_name = LONG_NAME
+    user.save(update_fields=["first_name", "last_name"])
+    log_in(page, portal, user)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(portal.at("/innovations/"))
+        page.wait_for_load_state("networkidle")
+        shot(page, "header", f"{who}-{width}")
+        assert no_horizontal_scroll(page), f"the page scrolls sideways at {width} px"
+        if width >= 1024:
+            # One line of navigation: the header is no taller than a single navbar row.
+            height = page.locator(".portal-header").bounding_box()["height"]
+            assert height <= 72, f"the header wraps at {width} px ({height} px tall)"
+        sign_out = reveal_sign_out(page)
+        expect(sign_out).to_be_visible()
+        shot(page, "header", f"{who}-{width}-menu-open")
+        assert no_horizontal_scroll(page), f"the open menu scrolls sideways at {width} px"
+        box = sign_out.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"sign-out is off-screen at {width} px"
+
+    sign_out.click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("link", name="Masuk", exact=True)).to_be_visible()
+
+
+def test_account_menu_works_with_the_keyboard(page, portal):
+    """Tab to the account menu, open it with Enter, arrow down to its items, Escape closes it."""
+    portal.staff.first_name, portal.staff.last_name = LONG_NAME
+    portal.staff.save(update_fields=["first_name", "last_name"])
+    log_in(page, portal, portal.staff)
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(portal.at("/"))
+    account = page.get_by_role("button", name=LONG_NAME[0], exact=False)
+    account.focus()
+    # The focus ring on the dark header is a solid 3 px outline, not a faint glow.
+    style = account.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    assert style == ["solid", "3px"], style
+    page.keyboard.press("Enter")
+    expect(account).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Laporan saya"
+    shot(page, "header", "keyboard-menu-open")
+    page.keyboard.press("Escape")
+    expect(account).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Log keamanan")).to_be_hidden()
