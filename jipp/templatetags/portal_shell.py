@@ -13,3 +13,14 @@ register = template.Library()
 @register.filter
 def can_view_security_events(user) -> bool:
     return permissions.can_view_security_events(user)
+
+
+@register.filter
+def can_review(user) -> bool:
+    """The review queue: whoever may review some record."""
+    return permissions.can_review(user)
+
+
+@register.filter
+def can_import(user) -> bool:
+    return permissions.can_import(user)
