@@ -28,6 +28,9 @@ from innovations.choices import AwardKind, Continuation, InnovationType, Replica
 from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
 from jipp.forms import BootstrapFilterFormMixin
 
+# The empty choice of every select: a filter left alone shows (and filters) everything.
+ALL = _("Semua")
+
 SEARCH_CONFIG = "indonesian"
 SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
 # The stored tsvector of migration 0007 (PostgreSQL only; not a model field, SQLite has none).
@@ -83,17 +86,23 @@ class YearFilter(django_filters.NumberFilter):
 
 class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
-    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
-    institution = django_filters.ModelChoiceFilter(queryset=Institution.objects.order_by("name"), label=_("Instansi"))
-    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
-    category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), label=_("Kategori"))
-    sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
-    innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
+    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub"))
+    institution = django_filters.ModelChoiceFilter(
+        queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi")
+    )
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), empty_label=ALL, label=_("Provinsi"))
+    category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), empty_label=ALL, label=_("Kategori"))
+    sdg = django_filters.ModelChoiceFilter(
+        queryset=SDG.objects.all(), method="filter_sdg", empty_label=ALL, label=_("TPB/SDG")
+    )
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label=ALL, label=_("Tahapan"))
+    innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, empty_label=ALL, label=_("Jenis"))
     year = YearFilter(field_name="implementation_started_on", label=_("Tahun"))
-    award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
-    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
-    continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
+    award = django_filters.ChoiceFilter(
+        choices=AwardKind.choices, method="filter_award", empty_label=ALL, label=_("Penghargaan")
+    )
+    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, empty_label=ALL, label=_("Status"))
+    continuation = django_filters.ChoiceFilter(choices=Continuation.choices, empty_label=ALL, label=_("Keberlanjutan"))
     # Without `ordering`: search results by rank, other lists most recently updated first.
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -108,6 +117,8 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
             "published_at": _("Tanggal terbit"),
             "implementation_started_on": _("Mulai diterapkan"),
         },
+        # Not "all": an empty sort keeps the default order (by rank, or latest change first).
+        empty_label=_("Urutan bawaan"),
         label=_("Urutkan"),
     )
 
@@ -142,15 +153,15 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
 
 
 class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
-    facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub fasilitator"))
+    facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub fasilitator"))
     adopter = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.order_by("name"), label=_("Instansi replikator")
+        queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi replikator")
     )
     innovation = django_filters.CharFilter(field_name="innovation__slug", label=_("Inovasi (slug)"))
     province = django_filters.ModelChoiceFilter(
-        queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
+        queryset=Province.objects.all(), field_name="adopter__province", empty_label=ALL, label=_("Provinsi replikator")
     )
-    stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
+    stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, empty_label=ALL, label=_("Tahap"))
     year = YearFilter(field_name="committed_on", label=_("Tahun komitmen"))
 
     class Meta:
