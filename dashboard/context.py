@@ -121,6 +121,9 @@ def home(figures: dict, *, full: bool) -> dict:
 
     kinds = dict(InstitutionKind.choices)
     status_labels = dict(ReviewStatus.choices)
+    # The recap counts current statuses: "submitted" now means waiting for a reviewer, which the word
+    # "Diajukan" alone did not say (the benchmarking table's "ever submitted" is a running total).
+    status_labels[ReviewStatus.SUBMITTED] = _("Menunggu tinjauan")
     by_status = figures["innovations_by_status"]
     statuses = ReviewStatus.values if full else [ReviewStatus.PUBLISHED]
     cohorts = figures["cohorts"]
@@ -163,11 +166,12 @@ class Column:
 def benchmark_columns(sort: str, *, full: bool) -> list[Column]:
     labels = [
         ("name", _("Hub"), False),
-        ("submitted", _("Inovasi diajukan"), True),
+        # "Ever submitted", a running total: the status "submitted" now is "awaiting review" elsewhere.
+        ("submitted", _("Inovasi pernah diajukan"), True),
         ("published", _("Inovasi terbit"), True),
         ("outgoing", _("Replikasi keluar"), True),
         ("incoming", _("Replikasi masuk"), True),
-        ("unverified", _("Belum diverifikasi 12 bulan"), True),
+        ("unverified", _("Terbit, belum diverifikasi 12 bulan"), True),
         ("stories", _("Kisah dampak"), True),
         ("activity", _("Aktivitas terakhir"), True),
     ]

@@ -20,8 +20,6 @@ from django.utils import timezone
 from hubs.models import HubDesignation, Institution, Province
 from jipp import cache, permissions
 
-# An innovation not verified for this long counts as "not verified in the last 12 months".
-VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
 # How many hubs the "innovations per hub" chart shows (the benchmarking table shows all of them).
 TOP_HUBS = 15
 
@@ -198,22 +196,24 @@ def _latest(qs, field: str) -> Subquery:
 def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institution]:
     """Every hub annotated with its benchmarking figures, in one query (one subquery per figure).
 
-    - n_submitted: innovations of the hub ever submitted (staff only; absent in the public version);
-    - n_published: published innovations of the hub;
+    - n_submitted: innovations of the hub ever submitted, whatever happened next (in review, sent back,
+      published, rejected; innovations.filtersets EVER_SUBMITTED); staff only, absent in the public version;
+    - n_published: innovations of the hub published now;
     - n_outgoing / n_incoming: replications of innovations from / adopted by the hub's network (the
       hub and the institutions it coaches), as on the hub's page; public: of published innovations;
-    - n_unverified: published innovations not verified in the last 12 months;
+    - n_unverified: published innovations never verified or last verified longer ago than
+      VERIFICATION_MAX_AGE (innovations.selectors), the rule of the list's "not verified" badge;
     - n_stories: impact stories of the hub (published only in the public version);
     - last_*: the latest change to its innovations, stories and replications (see latest_activity).
 
     `sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
     """
     from innovations.choices import ReviewStatus
+    from innovations.filtersets.innovation import EVER_SUBMITTED, verification_stale_q
     from innovations.models import Innovation, Replication
     from stories.models import ImpactStory
 
     pub = ReviewStatus.PUBLISHED
-    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
     hub = OuterRef("pk")
     inn = Innovation.objects.filter(hub=hub)
     published = inn.filter(status=pub)
@@ -221,13 +221,12 @@ def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institutio
     stories = ImpactStory.objects.filter(hub=hub) if full else ImpactStory.objects.filter(hub=hub, status=pub)
     outgoing = repl.filter(Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub))
     incoming = repl.filter(Q(adopter=hub) | Q(adopter__coaching_hub=hub))
-    stale = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
 
     qs = _hubs().annotate(
         n_published=_count(published),
         n_outgoing=_count(outgoing),
         n_incoming=_count(incoming),
-        n_unverified=_count(published.filter(stale)),
+        n_unverified=_count(published.filter(verification_stale_q())),
         n_stories=_count(stories),
         last_innovation=_latest(inn if full else published, "updated_at"),
         last_story=_latest(stories, "updated_at"),
@@ -235,7 +234,9 @@ def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institutio
         last_incoming=_latest(incoming, "updated_at"),
     )
     if full:
-        qs = qs.annotate(n_submitted=_count(inn.filter(submitted_at__isnull=False)))
+        # By status, not by submitted_at: imported rows may lack the date, and the list filter that the
+        # figure links to (?submission=ever) must select the same rows.
+        qs = qs.annotate(n_submitted=_count(inn.filter(status__in=EVER_SUBMITTED)))
     return _order(qs.select_related("province"), sort, full)
 
 
@@ -391,11 +392,11 @@ def register_benchmark_export() -> None:
                 Column(_("Hub"), lambda h: h.name),
                 Column(_("Singkatan"), lambda h: h.acronym),
                 Column(_("Provinsi"), lambda h: h.province.name if h.province else ""),
-                Column(_("Inovasi diajukan"), lambda h: getattr(h, "n_submitted", "")),
+                Column(_("Inovasi pernah diajukan"), lambda h: getattr(h, "n_submitted", "")),
                 Column(_("Inovasi terbit"), lambda h: h.n_published),
                 Column(_("Replikasi keluar"), lambda h: h.n_outgoing),
                 Column(_("Replikasi masuk"), lambda h: h.n_incoming),
-                Column(_("Belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
+                Column(_("Terbit, belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
                 Column(_("Kisah dampak"), lambda h: h.n_stories),
                 Column(_("Aktivitas terakhir"), activity),
             ],
