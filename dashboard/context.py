@@ -188,3 +188,38 @@ def benchmark_columns(sort: str, *, full: bool) -> list[Column]:
             aria, target = "none", (f"-{key}" if numeric else key)
         columns.append(Column(key, label, numeric, f"{base}?{urlencode({'sort': target})}", aria))
     return columns
+
+
+def _list(name: str, **params) -> str:
+    return reverse(name) + "?" + urlencode(params)
+
+
+def hub_figures(page) -> dict:
+    """The key figures of a hub's page (dashboard.selectors.HubPage), labelled, each with the list it
+    counts: /innovations/?hub=…&status=…, /stories/?hub=…, the replication lists of the page."""
+    from innovations.choices import ReviewStatus
+    from jipp.choices import MembershipRole
+
+    hub = page.hub
+    labels = dict(ReviewStatus.choices)
+    # As in the network recap: the current status "submitted" is waiting for a reviewer.
+    labels[ReviewStatus.SUBMITTED] = _("Menunggu tinjauan")
+    by_status = page.innovations_by_status
+    stories = page.story_figures
+    roles = page.members_by_role
+    return {
+        "innovation_total": sum(by_status.values()),
+        "innovation_url": _innovation_list(hub=hub.pk),
+        "innovations_by_status": [
+            (labels[s], by_status[s], _innovation_list(hub=hub.pk, status=s))
+            for s in ReviewStatus.values
+            if by_status.get(s)
+        ],
+        "story_total": stories["stories"],
+        "people_reached": stories["people_reached"],
+        "story_url": _list("stories:story_list", hub=hub.pk),
+        "replications_out": page.replications["outgoing_total"],
+        "replications_in": page.replications["incoming_total"],
+        "members_by_role": [(label, roles.get(value, 0)) for value, label in MembershipRole.choices],
+        "member_total": sum(roles.values()),
+    }

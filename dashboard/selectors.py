@@ -9,7 +9,7 @@ computes fresh figures, whichever service, import, admin page or seed command wr
 import datetime
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -402,3 +402,98 @@ def register_benchmark_export() -> None:
             ],
         )
     )
+
+
+# --- A hub's page ---------------------------------------------------------------------------
+
+# A hub's page lists this many of its latest innovations and stories (the lists it links to hold all).
+HUB_LATEST_SHOWN = 5
+
+
+class HubPage:
+    """What a hub's page shows beside its designations, as `user` may see it.
+
+    Every part starts from the visibility selectors (innovations_visible_to, stories_visible_to,
+    hub_replications), so an anonymous visitor counts and sees published records only, a member of
+    the hub also its drafts, staff everything. Each part is read when the template first reads it
+    (cached_property): a page served from the public cache runs none of these queries. A fixed
+    number of queries whatever the number of rows: one per part.
+    """
+
+    def __init__(self, *, hub, user):
+        self.hub, self.user = hub, user
+
+    def _innovations(self):
+        from innovations.selectors.innovation import innovations_visible_to
+
+        return innovations_visible_to(self.user).filter(hub=self.hub)
+
+    def _stories(self):
+        from stories.selectors import stories_visible_to
+
+        return stories_visible_to(self.user).filter(hub=self.hub)
+
+    @cached_property
+    def innovations_by_status(self) -> dict[str, int]:
+        rows = self._innovations().order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+        return dict(rows)
+
+    @cached_property
+    def latest_innovations(self) -> list:
+        from innovations.models import ASPECT_FIELDS
+
+        # A list row shows the title, never the eight long aspects.
+        qs = self._innovations().defer(*ASPECT_FIELDS).order_by("-updated_at", "pk")
+        return list(qs[:HUB_LATEST_SHOWN])
+
+    @cached_property
+    def story_figures(self) -> dict:
+        agg = self._stories().order_by().aggregate(n=Count("pk"), people=Sum("people_reached"))
+        return {"stories": agg["n"] or 0, "people_reached": agg["people"]}
+
+    @cached_property
+    def latest_stories(self) -> list:
+        from stories.privacy import stories_public
+
+        # Through the privacy layer: a beneficiary's name only with consent, or for the hub and staff.
+        rows = self._stories().order_by("-story_date", "pk")[:HUB_LATEST_SHOWN]
+        return stories_public(rows, self.user)
+
+    @cached_property
+    def replications(self) -> dict:
+        from innovations.selectors.innovation import hub_replications
+
+        return hub_replications(hub=self.hub, user=self.user)
+
+    @property
+    def sees_member_names(self) -> bool:
+        """Who belongs to a hub is personal data: names for those who manage its memberships (the
+        hub's admins, ministry staff, as the membership API allows), a count by role for everyone else."""
+        return permissions.can_manage_hub(self.user, self.hub.pk)
+
+    @cached_property
+    def members(self) -> list:
+        from hubs.models import HubMembership
+
+        if not self.sees_member_names:
+            return []
+        return list(
+            HubMembership.objects.filter(hub=self.hub).select_related("user").order_by("role", "user__username")
+        )
+
+    @cached_property
+    def members_by_role(self) -> dict[str, int]:
+        from hubs.models import HubMembership
+
+        if self.sees_member_names:
+            counts: dict[str, int] = {}
+            for m in self.members:
+                counts[m.role] = counts.get(m.role, 0) + 1
+            return counts
+        rows = HubMembership.objects.filter(hub=self.hub).order_by().values("role").annotate(n=Count("pk"))
+        return {r["role"]: r["n"] for r in rows}
+
+
+def hub_page(*, hub, user) -> HubPage:
+    """The figures, latest records, replications and people of a hub's page, as `user` may see them."""
+    return HubPage(hub=hub, user=user)
