@@ -121,6 +121,9 @@ def home(figures: dict, *, full: bool) -> dict:
 
     kinds = dict(InstitutionKind.choices)
     status_labels = dict(ReviewStatus.choices)
+    # The recap counts current statuses: "submitted" now means waiting for a reviewer, which the word
+    # "Diajukan" alone did not say (the benchmarking table's "ever submitted" is a running total).
+    status_labels[ReviewStatus.SUBMITTED] = _("Menunggu tinjauan")
     by_status = figures["innovations_by_status"]
     statuses = ReviewStatus.values if full else [ReviewStatus.PUBLISHED]
     cohorts = figures["cohorts"]
@@ -163,11 +166,12 @@ class Column:
 def benchmark_columns(sort: str, *, full: bool) -> list[Column]:
     labels = [
         ("name", _("Hub"), False),
-        ("submitted", _("Inovasi diajukan"), True),
+        # "Ever submitted", a running total: the status "submitted" now is "awaiting review" elsewhere.
+        ("submitted", _("Inovasi pernah diajukan"), True),
         ("published", _("Inovasi terbit"), True),
         ("outgoing", _("Replikasi keluar"), True),
         ("incoming", _("Replikasi masuk"), True),
-        ("unverified", _("Belum diverifikasi 12 bulan"), True),
+        ("unverified", _("Terbit, belum diverifikasi 12 bulan"), True),
         ("stories", _("Kisah dampak"), True),
         ("activity", _("Aktivitas terakhir"), True),
     ]
@@ -184,3 +188,38 @@ def benchmark_columns(sort: str, *, full: bool) -> list[Column]:
             aria, target = "none", (f"-{key}" if numeric else key)
         columns.append(Column(key, label, numeric, f"{base}?{urlencode({'sort': target})}", aria))
     return columns
+
+
+def _list(name: str, **params) -> str:
+    return reverse(name) + "?" + urlencode(params)
+
+
+def hub_figures(page) -> dict:
+    """The key figures of a hub's page (dashboard.selectors.HubPage), labelled, each with the list it
+    counts: /innovations/?hub=…&status=…, /stories/?hub=…, the replication lists of the page."""
+    from innovations.choices import ReviewStatus
+    from jipp.choices import MembershipRole
+
+    hub = page.hub
+    labels = dict(ReviewStatus.choices)
+    # As in the network recap: the current status "submitted" is waiting for a reviewer.
+    labels[ReviewStatus.SUBMITTED] = _("Menunggu tinjauan")
+    by_status = page.innovations_by_status
+    stories = page.story_figures
+    roles = page.members_by_role
+    return {
+        "innovation_total": sum(by_status.values()),
+        "innovation_url": _innovation_list(hub=hub.pk),
+        "innovations_by_status": [
+            (labels[s], by_status[s], _innovation_list(hub=hub.pk, status=s))
+            for s in ReviewStatus.values
+            if by_status.get(s)
+        ],
+        "story_total": stories["stories"],
+        "people_reached": stories["people_reached"],
+        "story_url": _list("stories:story_list", hub=hub.pk),
+        "replications_out": page.replications["outgoing_total"],
+        "replications_in": page.replications["incoming_total"],
+        "members_by_role": [(label, roles.get(value, 0)) for value, label in MembershipRole.choices],
+        "member_total": sum(roles.values()),
+    }

@@ -9,7 +9,7 @@ computes fresh figures, whichever service, import, admin page or seed command wr
 import datetime
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -20,8 +20,6 @@ from django.utils import timezone
 from hubs.models import HubDesignation, Institution, Province
 from jipp import cache, permissions
 
-# An innovation not verified for this long counts as "not verified in the last 12 months".
-VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
 # How many hubs the "innovations per hub" chart shows (the benchmarking table shows all of them).
 TOP_HUBS = 15
 
@@ -199,36 +197,37 @@ def _latest(qs, field: str) -> Subquery:
 def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institution]:
     """Every hub annotated with its benchmarking figures, in one query (one subquery per figure).
 
-    - n_submitted: innovations of the hub ever submitted (staff only; absent in the public version);
-    - n_published: published innovations of the hub;
+    - n_submitted: innovations of the hub ever submitted, whatever happened next (in review, sent back,
+      published, rejected; innovations.filtersets EVER_SUBMITTED); staff only, absent in the public version;
+    - n_published: innovations of the hub published now;
     - n_outgoing / n_incoming: replications of innovations from / adopted by the hub's network (the
       hub and the institutions it coaches), as on the hub's page; public: of published innovations;
-    - n_unverified: published innovations not verified in the last 12 months;
+    - n_unverified: published innovations never verified or last verified longer ago than
+      VERIFICATION_MAX_AGE (innovations.selectors), the rule of the list's "not verified" badge;
     - n_stories: impact stories of the hub (published only in the public version);
     - last_*: the latest change to its innovations, stories and replications (see latest_activity).
 
     `sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
     """
     from innovations.choices import ReviewStatus
+    from innovations.filtersets.innovation import EVER_SUBMITTED, verification_stale_q
     from innovations.models import Innovation, Replication
     from stories.models import ImpactStory
 
     pub = ReviewStatus.PUBLISHED
-    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
     hub = OuterRef("pk")
     inn = Innovation.objects.filter(hub=hub)
     published = inn.filter(status=pub)
-    repl = Replication.objects.all() if full else Replication.objects.filter(innovation__status=pub)
-    stories = ImpactStory.objects.filter(hub=hub) if full else ImpactStory.objects.filter(hub=hub, status=pub)
+    repl = Replication.objects.all() if full else Replication.objects.restrict(None)
+    stories = ImpactStory.objects.filter(hub=hub) if full else ImpactStory.objects.restrict(None).filter(hub=hub)
     outgoing = repl.filter(Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub))
     incoming = repl.filter(Q(adopter=hub) | Q(adopter__coaching_hub=hub))
-    stale = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
 
     qs = _hubs().annotate(
         n_published=_count(published),
         n_outgoing=_count(outgoing),
         n_incoming=_count(incoming),
-        n_unverified=_count(published.filter(stale)),
+        n_unverified=_count(published.filter(verification_stale_q())),
         n_stories=_count(stories),
         last_innovation=_latest(inn if full else published, "updated_at"),
         last_story=_latest(stories, "updated_at"),
@@ -236,7 +235,9 @@ def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institutio
         last_incoming=_latest(incoming, "updated_at"),
     )
     if full:
-        qs = qs.annotate(n_submitted=_count(inn.filter(submitted_at__isnull=False)))
+        # By status, not by submitted_at: imported rows may lack the date, and the list filter that the
+        # figure links to (?submission=ever) must select the same rows.
+        qs = qs.annotate(n_submitted=_count(inn.filter(status__in=EVER_SUBMITTED)))
     return _order(qs.select_related("province"), sort, full)
 
 
@@ -392,13 +393,108 @@ def register_benchmark_export() -> None:
                 Column(_("Hub"), lambda h: h.name),
                 Column(_("Singkatan"), lambda h: h.acronym),
                 Column(_("Provinsi"), lambda h: h.province.name if h.province else ""),
-                Column(_("Inovasi diajukan"), lambda h: getattr(h, "n_submitted", "")),
+                Column(_("Inovasi pernah diajukan"), lambda h: getattr(h, "n_submitted", "")),
                 Column(_("Inovasi terbit"), lambda h: h.n_published),
                 Column(_("Replikasi keluar"), lambda h: h.n_outgoing),
                 Column(_("Replikasi masuk"), lambda h: h.n_incoming),
-                Column(_("Belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
+                Column(_("Terbit, belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
                 Column(_("Kisah dampak"), lambda h: h.n_stories),
                 Column(_("Aktivitas terakhir"), activity),
             ],
         )
     )
+
+
+# --- A hub's page ---------------------------------------------------------------------------
+
+# A hub's page lists this many of its latest innovations and stories (the lists it links to hold all).
+HUB_LATEST_SHOWN = 5
+
+
+class HubPage:
+    """What a hub's page shows beside its designations, as `user` may see it.
+
+    Every part starts from the visibility selectors (innovations_visible_to, stories_visible_to,
+    hub_replications), so an anonymous visitor counts and sees published records only, a member of
+    the hub also its drafts, staff everything. Each part is read when the template first reads it
+    (cached_property): a page served from the public cache runs none of these queries. A fixed
+    number of queries whatever the number of rows: one per part.
+    """
+
+    def __init__(self, *, hub, user):
+        self.hub, self.user = hub, user
+
+    def _innovations(self):
+        from innovations.selectors.innovation import innovations_visible_to
+
+        return innovations_visible_to(self.user).filter(hub=self.hub)
+
+    def _stories(self):
+        from stories.selectors import stories_visible_to
+
+        return stories_visible_to(self.user).filter(hub=self.hub)
+
+    @cached_property
+    def innovations_by_status(self) -> dict[str, int]:
+        rows = self._innovations().order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+        return dict(rows)
+
+    @cached_property
+    def latest_innovations(self) -> list:
+        from innovations.models import ASPECT_FIELDS
+
+        # A list row shows the title, never the eight long aspects.
+        qs = self._innovations().defer(*ASPECT_FIELDS).order_by("-updated_at", "pk")
+        return list(qs[:HUB_LATEST_SHOWN])
+
+    @cached_property
+    def story_figures(self) -> dict:
+        agg = self._stories().order_by().aggregate(n=Count("pk"), people=Sum("people_reached"))
+        return {"stories": agg["n"] or 0, "people_reached": agg["people"]}
+
+    @cached_property
+    def latest_stories(self) -> list:
+        from stories.privacy import stories_public
+
+        # Through the privacy layer: a beneficiary's name only with consent, or for the hub and staff.
+        rows = self._stories().order_by("-story_date", "pk")[:HUB_LATEST_SHOWN]
+        return stories_public(rows, self.user)
+
+    @cached_property
+    def replications(self) -> dict:
+        from innovations.selectors.innovation import hub_replications
+
+        return hub_replications(hub=self.hub, user=self.user)
+
+    @property
+    def sees_member_names(self) -> bool:
+        """Who belongs to a hub is personal data: names for those who manage its memberships (the
+        hub's admins, ministry staff, as the membership API allows), a count by role for everyone else."""
+        return permissions.can_manage_hub(self.user, self.hub.pk)
+
+    @cached_property
+    def members(self) -> list:
+        from hubs.models import HubMembership
+
+        if not self.sees_member_names:
+            return []
+        return list(
+            HubMembership.objects.filter(hub=self.hub).select_related("user").order_by("role", "user__username")
+        )
+
+    @cached_property
+    def members_by_role(self) -> dict[str, int]:
+        from hubs.models import HubMembership
+
+        if self.sees_member_names:
+            counts: dict[str, int] = {}
+            for m in self.members:
+                counts[m.role] = counts.get(m.role, 0) + 1
+            return counts
+        rows = HubMembership.objects.filter(hub=self.hub).order_by().values("role").annotate(n=Count("pk"))
+        return {r["role"]: r["n"] for r in rows}
+
+
+def hub_page(*, hub, user) -> HubPage:
+    """The figures, latest records, replications and people of a hub's page, as `user` may see them."""
+    return HubPage(hub=hub, user=user)

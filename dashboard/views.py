@@ -37,6 +37,9 @@ class BenchmarkView(TemplateView):
 
 
 class HubDetailView(PublicCacheMixin, DetailView):
+    """A hub at a glance: key figures, latest innovations and stories, replications out and in, its
+    people, designations and sources, each section linking to the filtered list it summarises."""
+
     template_name = "hubs/hub_detail.html"
     context_object_name = "hub"
 
@@ -47,11 +50,11 @@ class HubDetailView(PublicCacheMixin, DetailView):
         return hub
 
     def get_context_data(self, **kwargs):
-        from innovations.selectors.innovation import hub_replications
-
         ctx = super().get_context_data(**kwargs)
-        # Two queries whatever the number of rows (see hub_replications), and none when the page's
-        # content comes from the public cache (read lazily, by the fragment only).
-        hub, user = self.object, self.request.user
-        ctx["replications"] = SimpleLazyObject(lambda: hub_replications(hub=hub, user=user))
+        # A fixed number of queries whatever the number of rows (see HubPage), and none when the
+        # page's content comes from the public cache: every part is read lazily, by the fragment only.
+        page = dashboard.hub_page(hub=self.object, user=self.request.user)
+        ctx["page"] = page
+        ctx["figures"] = SimpleLazyObject(lambda: dashboard_context.hub_figures(page))
+        ctx["replications"] = SimpleLazyObject(lambda: page.replications)
         return ctx

@@ -172,6 +172,63 @@ BATCH = 5_000
 MEASUREMENTS_PER_INDICATOR = 20
 
 
+def workflow_dates(rng: random.Random, status: str, now: datetime.datetime, *, not_before=None) -> dict:
+    """Dates of a synthetic record coherent with its status, as the workflow would have left them.
+
+    created <= submitted <= published <= now; a draft has neither date. Every status other than a draft
+    was reached through "submit" (innovations.workflow), so each of them has a submitted_at; published
+    rows have a published_at. `not_before` (a date): nothing is created before it (a story's own date).
+    Submissions waiting for review are recent (days to weeks), so "longest waiting first" has an order.
+    """
+    if status == ReviewStatus.DRAFT:
+        created = now - datetime.timedelta(days=rng.randrange(0, 120), minutes=rng.randrange(0, 1440))
+        return {"created_at": created, "submitted_at": None, "published_at": None}
+    if status == ReviewStatus.PUBLISHED:
+        published = now - datetime.timedelta(days=rng.randrange(1, 1500), minutes=rng.randrange(0, 1440))
+        submitted = published - datetime.timedelta(days=rng.randrange(3, 90), minutes=rng.randrange(0, 1440))
+    else:  # submitted, in review, revision requested, rejected: submitted lately, no publication
+        submitted = now - datetime.timedelta(days=rng.randrange(1, 75), minutes=rng.randrange(0, 1440))
+        published = None
+    created = submitted - datetime.timedelta(days=rng.randrange(1, 120))
+    if not_before is not None:
+        floor = datetime.datetime.combine(not_before, datetime.time(9), tzinfo=now.tzinfo)
+        if created < floor:  # a story is written down after it happened: shift the whole sequence
+            shift = floor - created
+            created, submitted = created + shift, submitted + shift
+            published = published + shift if published else None
+            if (published or submitted) > now:
+                created, submitted = min(created, now), min(submitted, now)
+                published = min(published, now) if published else None
+    return {"created_at": created, "submitted_at": submitted, "published_at": published}
+
+
+def verification_date(rng: random.Random, published_at, today: datetime.date):
+    """last_verified_on of a published synthetic innovation: most verified in the last 12 months,
+    some verified long ago, some never, so that the "not verified in 12 months" badge means something."""
+    published_on = published_at.date()
+    draw = rng.random()
+    if draw < 0.7:  # verified within the last 365 days, never before publication
+        start = max(published_on, today - datetime.timedelta(days=364))
+        return start + datetime.timedelta(days=rng.randrange(0, (today - start).days + 1))
+    if draw < 0.85 and (today - published_on).days > 400:  # verified once, more than a year ago
+        return published_on + datetime.timedelta(days=rng.randrange(0, (today - published_on).days - 365))
+    return None
+
+
+class _KeepCreatedAt:
+    """Let bulk_create keep the created_at given to each row (auto_now_add would stamp them all with
+    the moment of the seed, before their submission dates)."""
+
+    def __init__(self, model):
+        self.field = model._meta.get_field("created_at")
+
+    def __enter__(self):
+        self.field.auto_now_add = False
+
+    def __exit__(self, *exc):
+        self.field.auto_now_add = True
+
+
 def _batched_create(model, rows, log, label):
     """bulk_create in batches of BATCH, each batch its own transaction; returns the created objects."""
     created = []
@@ -243,7 +300,13 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
     counts["users"] = len(users)
 
     # Innovations: mostly published, some in the workflow.
-    statuses = [ReviewStatus.PUBLISHED] * 17 + [ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW]
+    statuses = [ReviewStatus.PUBLISHED] * 17 + [
+        ReviewStatus.DRAFT,
+        ReviewStatus.SUBMITTED,
+        ReviewStatus.IN_REVIEW,
+        ReviewStatus.REVISION_REQUESTED,
+    ]
+    today = timezone.localdate()
     rows = []
     for i in range(1, sizes["innovations"] + 1):
         institution, hub = rng.choice(owners)
@@ -252,7 +315,8 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
         place = institution.regency.name if institution.regency_id else (province.name if province else "Indonesia")
         status = rng.choice(statuses)
         started = datetime.date(2014, 1, 1) + datetime.timedelta(days=rng.randrange(0, 3650))
-        published_at = now - datetime.timedelta(days=rng.randrange(0, 1500)) if status == "published" else None
+        dates = workflow_dates(rng, status, now)
+        verified = verification_date(rng, dates["published_at"], today) if dates["published_at"] else None
         rows.append(
             Innovation(
                 institution=institution,
@@ -260,8 +324,8 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
                 title=_title(rng, service),
                 slug=f"{prefix}-inovasi-{i}",
                 status=status,
-                submitted_at=published_at,
-                published_at=published_at,
+                **dates,
+                last_verified_on=verified,
                 is_demo=True,
                 created_by=rng.choice(users) if users else None,
                 stage=rng.choice(Stage.values),
@@ -276,7 +340,8 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
                 **_aspects(rng, service, place),
             )
         )
-    innovations = _batched_create(Innovation, rows, log, "innovations")
+    with _KeepCreatedAt(Innovation):
+        innovations = _batched_create(Innovation, rows, log, "innovations")
     counts["innovations"] = len(innovations)
     del rows
 
@@ -330,18 +395,20 @@ def bulk_seed(scale: str, seed: int, log=print) -> dict:
     for i in range(1, sizes["stories"] + 1):
         values = demo_story_values(i, rng, refs)
         values["title"] = values["title"].replace("Contoh kisah", f"Contoh kisah {prefix}")
-        published = i % 5 != 0
+        # Mostly published; a few waiting for review, so the workflow shows on stories too.
+        status = ReviewStatus.DRAFT if i % 5 == 0 else ReviewStatus.SUBMITTED if i % 23 == 0 else ReviewStatus.PUBLISHED
         rows.append(
             ImpactStory(
                 **values,
+                **workflow_dates(rng, status, now, not_before=values["story_date"]),
                 hub=programme.hub,
                 slug=f"{prefix}-kisah-{i}",
-                status=ReviewStatus.PUBLISHED if published else ReviewStatus.DRAFT,
-                published_at=now - datetime.timedelta(days=rng.randrange(0, 700)) if published else None,
+                status=status,
                 innovation=rng.choice(innovations) if rng.random() < 0.1 else None,
             )
         )
-    counts["stories"] = len(_batched_create(ImpactStory, rows, log, "stories"))
+    with _KeepCreatedAt(ImpactStory):
+        counts["stories"] = len(_batched_create(ImpactStory, rows, log, "stories"))
     del rows
 
     # Indicators with monthly measurements.

@@ -10,11 +10,16 @@ from jipp.forms import BootstrapFilterFormMixin
 from stories.choices import LibraryLevel
 from stories.models import ActivityType, ImpactStory, Programme
 
+# The empty choice of every select: a filter left alone shows (and filters) everything.
+ALL = _("Semua")
+
 
 def _year_choices():
     from stories.selectors import story_years
 
-    return [(y, str(y)) for y in story_years()]
+    # A typed choice field adds no empty choice of its own: without this one a browser submits the
+    # first year with any other filter, and a search by province alone silently kept one year.
+    return [("", ALL), *((y, str(y)) for y in story_years())]
 
 
 def _hubs():
@@ -34,15 +39,17 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     """
 
     q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
-    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
-    library_level = django_filters.ChoiceFilter(choices=LibraryLevel.choices, label=_("Tingkat perpustakaan"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), empty_label=ALL, label=_("Provinsi"))
+    library_level = django_filters.ChoiceFilter(
+        choices=LibraryLevel.choices, empty_label=ALL, label=_("Tingkat perpustakaan")
+    )
     activity_type = django_filters.ModelChoiceFilter(
-        queryset=ActivityType.objects.all(), to_field_name="slug", label=_("Jenis kegiatan")
+        queryset=ActivityType.objects.all(), to_field_name="slug", empty_label=ALL, label=_("Jenis kegiatan")
     )
     year = YearChoiceFilter(choices=_year_choices, coerce=int, field_name="story_date__year", label=_("Tahun"))
-    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
+    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub"))
     programme = django_filters.ModelChoiceFilter(
-        queryset=Programme.objects.all(), to_field_name="slug", label=_("Program")
+        queryset=Programme.objects.all(), to_field_name="slug", empty_label=ALL, label=_("Program")
     )
 
     class Meta:

@@ -20,13 +20,33 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from innovations.choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
 from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
+from innovations.selectors.innovation import VERIFICATION_MAX_AGE
+from innovations.workflow import ACTIONS
 from jipp.forms import BootstrapFilterFormMixin
+
+# The empty choice of every select: a filter left alone shows (and filters) everything.
+ALL = _("Semua")
+
+# A draft leaves its first state only through "submit", and no action leads back to it: every status
+# an action leads to was therefore reached through a submission, even on a row imported without a
+# submitted_at. "Ever submitted" counts rejected records too: they were submitted.
+EVER_SUBMITTED = frozenset(action.target for action in ACTIONS.values())
+# Submitted and not yet decided: the review queue's rows.
+AWAITING_REVIEW = frozenset({ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW})
+
+
+def verification_stale_q() -> Q:
+    """Never verified, or last verified longer ago than VERIFICATION_MAX_AGE (the list badge's rule)."""
+    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
+    return Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
+
 
 SEARCH_CONFIG = "indonesian"
 SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
@@ -83,17 +103,36 @@ class YearFilter(django_filters.NumberFilter):
 
 class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
-    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub"))
-    institution = django_filters.ModelChoiceFilter(queryset=Institution.objects.order_by("name"), label=_("Instansi"))
-    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("Provinsi"))
-    category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), label=_("Kategori"))
-    sdg = django_filters.ModelChoiceFilter(queryset=SDG.objects.all(), method="filter_sdg", label=_("TPB/SDG"))
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("Tahapan"))
-    innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, label=_("Jenis"))
+    hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub"))
+    institution = django_filters.ModelChoiceFilter(
+        queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi")
+    )
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), empty_label=ALL, label=_("Provinsi"))
+    category = django_filters.ModelChoiceFilter(queryset=Category.objects.all(), empty_label=ALL, label=_("Kategori"))
+    sdg = django_filters.ModelChoiceFilter(
+        queryset=SDG.objects.all(), method="filter_sdg", empty_label=ALL, label=_("TPB/SDG")
+    )
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label=ALL, label=_("Tahapan"))
+    innovation_type = django_filters.ChoiceFilter(choices=InnovationType.choices, empty_label=ALL, label=_("Jenis"))
     year = YearFilter(field_name="implementation_started_on", label=_("Tahun"))
-    award = django_filters.ChoiceFilter(choices=AwardKind.choices, method="filter_award", label=_("Penghargaan"))
-    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
-    continuation = django_filters.ChoiceFilter(choices=Continuation.choices, label=_("Keberlanjutan"))
+    award = django_filters.ChoiceFilter(
+        choices=AwardKind.choices, method="filter_award", empty_label=ALL, label=_("Penghargaan")
+    )
+    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, empty_label=ALL, label=_("Status"))
+    continuation = django_filters.ChoiceFilter(choices=Continuation.choices, empty_label=ALL, label=_("Keberlanjutan"))
+    # What the dashboard's figures count, so that each figure links to exactly its rows.
+    submission = django_filters.ChoiceFilter(
+        choices=[("ever", _("Pernah diajukan")), ("awaiting", _("Menunggu tinjauan"))],
+        method="filter_submission",
+        empty_label=ALL,
+        label=_("Pengajuan"),
+    )
+    verification = django_filters.ChoiceFilter(
+        choices=[("stale", _("Belum diverifikasi 12 bulan")), ("current", _("Diverifikasi 12 bulan terakhir"))],
+        method="filter_verification",
+        empty_label=ALL,
+        label=_("Verifikasi"),
+    )
     # Without `ordering`: search results by rank, other lists most recently updated first.
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -108,6 +147,8 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
             "published_at": _("Tanggal terbit"),
             "implementation_started_on": _("Mulai diterapkan"),
         },
+        # Not "all": an empty sort keeps the default order (by rank, or latest change first).
+        empty_label=_("Urutan bawaan"),
         label=_("Urutkan"),
     )
 
@@ -126,6 +167,8 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
             "award",
             "status",
             "continuation",
+            "submission",
+            "verification",
         ]
 
     def filter_q(self, queryset, name, value):
@@ -137,20 +180,27 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         # Exists, not a join: no duplicate rows and no DISTINCT needed.
         return queryset.filter(Exists(InnovationSDG.objects.filter(innovation=OuterRef("pk"), sdg=value)))
 
+    def filter_submission(self, queryset, name, value):
+        return queryset.filter(status__in=EVER_SUBMITTED if value == "ever" else AWAITING_REVIEW)
+
+    def filter_verification(self, queryset, name, value):
+        stale = verification_stale_q()
+        return queryset.filter(stale if value == "stale" else ~stale)
+
     def filter_award(self, queryset, name, value):
         return queryset.filter(Exists(Award.objects.filter(innovation=OuterRef("pk"), kind=value)))
 
 
 class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
-    facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), label=_("Hub fasilitator"))
+    facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub fasilitator"))
     adopter = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.order_by("name"), label=_("Instansi replikator")
+        queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi replikator")
     )
     innovation = django_filters.CharFilter(field_name="innovation__slug", label=_("Inovasi (slug)"))
     province = django_filters.ModelChoiceFilter(
-        queryset=Province.objects.all(), field_name="adopter__province", label=_("Provinsi replikator")
+        queryset=Province.objects.all(), field_name="adopter__province", empty_label=ALL, label=_("Provinsi replikator")
     )
-    stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, label=_("Tahap"))
+    stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, empty_label=ALL, label=_("Tahap"))
     year = YearFilter(field_name="committed_on", label=_("Tahun komitmen"))
 
     class Meta:

@@ -22,7 +22,7 @@ def _hub_order(html: str, world) -> list[str]:
 
 @pytest.fixture
 def figures(world):
-    """Hub A: 2 published (1 verified recently) + 1 submitted draft, 1 replication out, 2 stories.
+    """Hub A: 2 published (1 verified recently) + 1 submitted, 1 replication out, 2 stories.
     Hub B: 1 published, adopts hub A's innovation (1 replication in)."""
     today = timezone.localdate()
     a1 = InnovationFactory(institution=world.coached_a, hub=world.hub_a, status="published", last_verified_on=today)
@@ -40,8 +40,9 @@ def test_rows_count_each_figure_per_hub_for_staff(figures):
     """Staff figures: submitted, published, replications out/in (by network), unverified, stories, activity."""
     rows = {r.slug: r for r in dashboard.benchmark_rows(figures.staff)}
     a, b = rows[figures.hub_a.slug], rows[figures.hub_b.slug]
-    assert (a.submitted, a.published, a.outgoing, a.incoming, a.unverified, a.stories) == (1, 2, 1, 0, 1, 2)
-    assert (b.submitted, b.published, b.outgoing, b.incoming, b.unverified, b.stories) == (0, 1, 0, 1, 1, 0)
+    # Ever submitted: the two published innovations were submitted before they were published.
+    assert (a.submitted, a.published, a.outgoing, a.incoming, a.unverified, a.stories) == (3, 2, 1, 0, 1, 2)
+    assert (b.submitted, b.published, b.outgoing, b.incoming, b.unverified, b.stories) == (1, 1, 0, 1, 1, 0)
     assert a.activity is not None and b.activity is not None
 
 
@@ -91,7 +92,7 @@ def test_figures_link_to_the_filtered_lists(client, figures):
     html = client.get(reverse("hubs:benchmark")).content.decode()
     pk = figures.hub_a.pk
     assert f'href="/innovations/?hub={pk}&amp;status=published" data-col="published">2<' in html
-    assert f'href="/innovations/?hub={pk}" data-col="submitted">1<' in html
+    assert f'href="/innovations/?hub={pk}&amp;submission=ever" data-col="submitted">3<' in html
     assert f'href="/stories/?hub={pk}" data-col="stories">2<' in html
     assert f'href="/hubs/{figures.hub_a.slug}/#replications-out-title" data-col="outgoing">1<' in html
     # The filtered list it links to shows exactly the counted innovations.
@@ -114,4 +115,84 @@ def test_benchmark_export_through_the_reporting_jobs(figures, tmp_path, settings
     ours = {figures.hub_a.pk, figures.hub_b.pk}
     rows = [[c.value(h) for c in spec.columns] for h in qs if h.pk in ours]
     assert [r[0] for r in rows] == [figures.hub_a.name, figures.hub_b.name]
-    assert rows[0][3:9] == [1, 2, 1, 0, 1, 2]
+    assert rows[0][3:9] == [3, 2, 1, 0, 1, 2]
+
+
+# --- Each figure means what its label says, and links to exactly its rows ---------------------------
+
+
+@pytest.fixture
+def every_status(world):
+    """Hub A holds one innovation in each status, published ones verified now, 200 and 400 days ago
+    and never; hub B holds a draft and an innovation awaiting review."""
+    from innovations.choices import ReviewStatus
+
+    today = timezone.localdate()
+    for status in ReviewStatus.values:
+        InnovationFactory(institution=world.hub_a, status=status)
+    for days in (0, 200, 400):
+        InnovationFactory(
+            institution=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(days=days)
+        )
+    # Exactly on the limit: verified 365 days ago is still "within 12 months".
+    InnovationFactory(institution=world.hub_a, status="published", last_verified_on=today - datetime.timedelta(365))
+    InnovationFactory(institution=world.hub_b, status="draft")
+    InnovationFactory(institution=world.hub_b, status="in_review", submitted_at=timezone.now())
+    return world
+
+
+def _independent_counts(hub):
+    """The figures counted straight from the rows, as the labels describe them."""
+    from innovations.models import Innovation
+
+    cutoff = timezone.localdate() - datetime.timedelta(days=365)
+    rows = list(Innovation.objects.filter(hub=hub))
+    published = [i for i in rows if i.status == "published"]
+    return {
+        # Ever submitted: everything that left the draft state (every other status follows a submit).
+        "submitted": sum(1 for i in rows if i.status != "draft"),
+        "published": len(published),
+        "unverified": sum(1 for i in published if i.last_verified_on is None or i.last_verified_on < cutoff),
+    }
+
+
+def test_figures_equal_independent_counts_of_what_the_labels_say(every_status):
+    rows = {r.slug: r for r in dashboard.benchmark_rows(every_status.staff)}
+    for hub in (every_status.hub_a, every_status.hub_b):
+        expected = _independent_counts(hub)
+        row = rows[hub.slug]
+        assert {"submitted": row.submitted, "published": row.published, "unverified": row.unverified} == expected
+    a = rows[every_status.hub_a.slug]
+    # Three different figures, not one number three times: 5 non-drafts + 4 published; 5 published; 3 stale.
+    assert (a.submitted, a.published, a.unverified) == (9, 5, 2)
+
+
+@pytest.mark.parametrize("column", ["submitted", "published", "unverified"])
+def test_each_figure_links_to_a_list_of_exactly_its_rows(client, every_status, column):
+    """The link of each figure opens the innovation list filtered to the rows the figure counts."""
+    from html import unescape
+
+    client.force_login(every_status.staff)
+    html = client.get(reverse("hubs:benchmark")).content.decode()
+    for hub in (every_status.hub_a, every_status.hub_b):
+        row_html = html.split(f'<tr data-hub="{hub.slug}">', 1)[1].split("</tr>", 1)[0]
+        href, shown = re.search(rf'href="([^"]+)" data-col="{column}">(\d+)<', row_html).groups()
+        listed = client.get(unescape(href))
+        assert listed.context["paginator"].count == int(shown) == _independent_counts(hub)[column]
+        assert {i.hub_id for i in listed.context["innovations"]} <= {hub.pk}
+
+
+def test_the_unverified_link_is_filtered(client, every_status):
+    client.force_login(every_status.staff)
+    html = client.get(reverse("hubs:benchmark")).content.decode()
+    assert f"?hub={every_status.hub_a.pk}&amp;status=published&amp;verification=stale" in html
+
+
+def test_labels_say_ever_submitted_and_the_recap_says_awaiting_review(client, every_status):
+    """One word, one meaning: the running total is "pernah diajukan", the current status "menunggu tinjauan"."""
+    client.force_login(every_status.staff)
+    bench = client.get(reverse("hubs:benchmark")).content.decode()
+    assert "Inovasi pernah diajukan" in bench
+    assert "Inovasi diajukan<" not in bench
+    home = client.get("/").content.decode()
+    assert re.search(r'<a href="/innovations/\?status=submitted">Menunggu tinjauan</a>', home)

@@ -39,7 +39,7 @@ def test_staff_home_counts_every_status(client, world):
     response = client.get(reverse("home"))
     assert _kpi(response.content.decode(), "kpi-innovations") == "3"
     by_status = {label: n for label, n, _url in response.context["innovations_by_status"]}
-    assert by_status["Draf"] == 1 and by_status["Diajukan"] == 1 and by_status["Terbit"] == 1
+    assert by_status["Draf"] == 1 and by_status["Menunggu tinjauan"] == 1 and by_status["Terbit"] == 1
 
 
 def test_figures_by_category_year_sdg_hub_replication_and_stories(world):

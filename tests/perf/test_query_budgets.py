@@ -92,7 +92,8 @@ PAGES = [
     ("home (dashboard)", lambda w: "/", 16),
     ("dashboard benchmarking", lambda w: "/hubs/benchmark/", 1),
     ("hub list", lambda w: "/hubs/", 5),
-    ("hub detail", lambda w: f"/hubs/{w.hub.slug}/", 12),
+    # 17: 12, then the hub's page sections (innovation counts and rows, story figures and rows, members).
+    ("hub detail", lambda w: f"/hubs/{w.hub.slug}/", 17),
     ("innovation list", lambda w: "/innovations/", 7),
     ("innovation list filtered", lambda w: f"/innovations/?{_hub_filter(w)}", 9),
     ("innovation search", lambda w: "/innovations/?q=stunting", 7),
