@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hubs.models import Institution
 from innovations.choices import AwardKind
 from innovations.models import ASPECT_FIELDS, SDG, Innovation, Replication
+from innovations.services.innovation import RINGKASAN_MAX_WORDS
 from jipp import permissions
 from jipp.forms import bootstrapify
 
@@ -93,7 +94,7 @@ class InnovationForm(forms.ModelForm):
         self.fields["institution"].queryset = Institution.objects.filter(
             Q(pk__in=hubs) | Q(coaching_hub__in=hubs)
         ).order_by("name")
-        self.fields["ringkasan"].widget.attrs["data-max-words"] = "200"
+        self.fields["ringkasan"].widget.attrs["data-max-words"] = str(RINGKASAN_MAX_WORDS)
         self.fields["ringkasan"].widget.attrs["rows"] = 6
         self.fields["version"].initial = self.instance.version if not creating else None
 
@@ -111,6 +112,10 @@ class InnovationForm(forms.ModelForm):
                 initial=linked.get(sdg.pk, ""),
                 widget=forms.TextInput(),
             )
+        for field in self.fields.values():
+            if field.required:
+                # `required` alone is not read out by every screen reader in every widget.
+                field.widget.attrs["aria-required"] = "true"
         bootstrapify(self)
 
     def section_fields(self):
