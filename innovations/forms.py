@@ -2,11 +2,13 @@
 errors reach these forms through jipp.forms.apply_service_errors."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hubs.models import Institution
 from innovations.choices import AwardKind
+from innovations.files import check_upload, safe_name
 from innovations.models import ASPECT_FIELDS, SDG, Innovation, Replication
 from innovations.services.innovation import RINGKASAN_MAX_WORDS
 from jipp import permissions
@@ -34,9 +36,42 @@ SECTIONS = [
     (
         "bukti",
         _("Bukti, pengakuan dan keberlanjutan"),
-        ["video_url", "sinovik_id", "jippnas_id", "continuation", "last_verified_on"],
+        [
+            "video_url",
+            "attachments",
+            "attachment_aspect",
+            "sinovik_id",
+            "jippnas_id",
+            "continuation",
+            "last_verified_on",
+        ],
     ),
 ]
+
+# What a KIPP proposal asks for besides the eight aspects (KemenPANRB's KIPP rules), said on the form
+# so that evidence is attached before submission rather than looked for afterwards.
+EVIDENCE_HELP = _(
+    "Bukti yang diminta KIPP: surat keputusan (SK) yang menetapkan inovator dan, sejak 2025, surat "
+    "kesediaan replikasi yang ditandatangani; video paling lama 3 menit diisi di kolom tautan video. "
+    "Bukti pendukung suatu aspek (data, foto, dokumen) dapat dilampirkan dengan memilih aspeknya. "
+    "PDF, gambar, Word/Excel/PowerPoint; paling besar 10 MB per berkas."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleaned to a list (empty when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
 
 
 class InnovationForm(forms.ModelForm):
@@ -45,6 +80,13 @@ class InnovationForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     video_url = forms.URLField(
         label=_("tautan video"), required=False, assume_scheme="https", help_text=_("Paling lama 3 menit.")
+    )
+    attachments = MultipleFileField(label=_("Lampiran bukti"), required=False, help_text=EVIDENCE_HELP)
+    attachment_aspect = forms.ChoiceField(
+        label=_("Aspek lampiran"),
+        required=False,
+        choices=[("", _("(umum)")), *[(f, Innovation._meta.get_field(f).verbose_name) for f in ASPECT_FIELDS]],
+        help_text=_("Berlaku untuk berkas yang dipilih kali ini."),
     )
 
     class Meta:
@@ -126,6 +168,25 @@ class InnovationForm(forms.ModelForm):
 
     def sdg_rows(self):
         return [(self[f"sdg_{s.number}"], self[f"sdg_{s.number}_relevance"]) for s in self.sdgs]
+
+    def clean_attachments(self):
+        # The upload checks (type by content, size) here too, so that a refused file is named with
+        # the form's other errors; attachment_add checks each file again when it stores it.
+        files = self.cleaned_data.get("attachments") or []
+        errors = []
+        for uploaded in files:
+            try:
+                check_upload(uploaded)
+            except ValidationError as exc:
+                errors.extend(f"{safe_name(uploaded.name)}: {message}" for message in exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def new_attachments(self) -> list:
+        """[{"file", "aspect"}] for attachment_add, one per chosen file."""
+        aspect = self.cleaned_data.get("attachment_aspect") or ""
+        return [{"file": f, "aspect": aspect} for f in self.cleaned_data.get("attachments") or []]
 
     def service_data(self) -> dict:
         """cleaned_data in the shape innovation_create / innovation_update take."""

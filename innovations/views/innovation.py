@@ -155,6 +155,16 @@ def _render_form(request, form, awards, innovation=None, status=200, form_token=
     )
 
 
+# attachment_add's keys, as the innovation form names them.
+ATTACHMENT_ERRORS = {"file": "attachments", "aspect": "attachment_aspect"}
+
+
+def _attach(request, form, innovation) -> None:
+    """Store the files chosen on the form through the attachment service (its checks, its rights)."""
+    for item in form.new_attachments():
+        services.attachment_add(innovation=innovation, user=request.user, file=item["file"], aspect=item["aspect"])
+
+
 def _may_submit(user, innovation) -> bool:
     if innovation is None:
         return permissions.can_submit_for_some_hub(user)
@@ -230,15 +240,18 @@ def innovation_create(request):
     claim = form_tokens.claim(request, CREATE_SCOPE)
     if not claim.fresh:
         return _already_sent(request, claim)
-    form = InnovationForm(request.POST, user=request.user)
+    form = InnovationForm(request.POST, request.FILES, user=request.user)
     awards = award_formset(request.POST)
     innovation = None
     if form.is_valid() and awards.is_valid():
         data = {**form.service_data(), "awards": awards.awards()}
         try:
-            innovation = services.innovation_create(user=request.user, data=data)
+            with transaction.atomic():  # a refused attachment leaves no draft behind
+                innovation = services.innovation_create(user=request.user, data=data)
+                _attach(request, form, innovation)
         except ValidationError as exc:
-            apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
+            innovation = None
+            apply_service_errors(form, exc, field_map=ATTACHMENT_ERRORS, extra={"sdgs": form.sdg_errors, "awards": []})
     if innovation is None:
         form_tokens.release(request, CREATE_SCOPE, claim)
         return _refused(request, form, awards, form_token=claim.token or form_tokens.issue())
@@ -252,26 +265,30 @@ def innovation_edit(request, slug):
     if not permissions.can_edit(request.user, innovation):
         raise PermissionDenied
     if request.method == "POST":
-        form = InnovationForm(request.POST, instance=innovation, user=request.user)
+        form = InnovationForm(request.POST, request.FILES, instance=innovation, user=request.user)
         awards = award_formset(request.POST)
         if form.is_valid() and awards.is_valid():
             data = {**form.service_data(), "awards": awards.awards()}
             try:
-                innovation = services.innovation_update(
-                    innovation=innovation,
-                    user=request.user,
-                    data=data,
-                    expected_version=form.cleaned_data.get("version"),
-                )
+                with transaction.atomic():
+                    updated = services.innovation_update(
+                        innovation=innovation,
+                        user=request.user,
+                        data=data,
+                        expected_version=form.cleaned_data.get("version"),
+                    )
+                    _attach(request, form, updated)
             except VersionConflict:
                 form.add_error(
                     None,
                     _("Inovasi ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi."),
                 )
             except ValidationError as exc:
-                apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
+                apply_service_errors(
+                    form, exc, field_map=ATTACHMENT_ERRORS, extra={"sdgs": form.sdg_errors, "awards": []}
+                )
             else:
-                return _save_and_maybe_submit(request, innovation)
+                return _save_and_maybe_submit(request, updated)
         return _refused(request, form, awards, innovation)
     if request.GET.get(SUBMIT_FLAG) and _may_submit(request.user, innovation):
         # Back from a refused submission: the gates are run again on what is stored, so the page

@@ -3,11 +3,15 @@ refused submission, and no second draft from a form sent twice."""
 
 import re
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from innovations.models import ASPECT_FIELDS, Innovation
+from innovations.services.innovation import attachment_add, innovation_submit
 from innovations.views.innovation import SUBMIT_FLAG
 from jipp.form_tokens import FIELD_NAME
+from tests.factories.innovations import eligible
 from tests.innovations.helpers import innovation_form_data
 
 NEW = "innovations:innovation_create"
@@ -101,3 +105,51 @@ def test_a_refused_form_can_be_sent_again_with_its_token(client, world):
     assert refused.status_code == 400 and f'value="{token}"' in refused.content.decode()
     assert client.post(reverse(NEW), {**_draft_data(world), FIELD_NAME: token}).status_code == 302
     assert Innovation.objects.count() == 1
+
+
+# --- attachments on the form -------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_the_new_form_takes_several_attachments_and_the_edit_form_lists_them(client, world, media):
+    client.force_login(world.admin)
+    files = [SimpleUploadedFile("sk-inovator.pdf", PDF), SimpleUploadedFile("kesediaan-replikasi.pdf", PDF)]
+    data = {**_draft_data(world), "attachments": files, "attachment_aspect": "adaptabilitas"}
+    assert client.post(reverse(NEW), data).status_code == 302
+    innovation = Innovation.objects.get()
+    assert sorted(innovation.attachments.values_list("original_name", "aspect")) == [
+        ("kesediaan-replikasi.pdf", "adaptabilitas"),
+        ("sk-inovator.pdf", "adaptabilitas"),
+    ]
+    page = client.get(reverse("innovations:innovation_edit", args=[innovation.slug])).content.decode()
+    assert "sk-inovator.pdf" in page and "surat kesediaan replikasi" in page
+
+
+def test_a_refused_file_is_named_with_the_other_errors_and_nothing_is_saved(client, world, media):
+    client.force_login(world.admin)
+    data = {**_draft_data(world, title=""), "attachments": [SimpleUploadedFile("virus.pdf", b"MZ\x90\x00")]}
+    response = client.post(reverse(NEW), data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="attachments-error"' in page and "virus.pdf" in page and 'id="title-error"' in page
+    assert "pilih lagi" in page
+    assert not Innovation.objects.exists()
+
+
+def test_attachments_stay_on_the_page_after_submission_for_those_who_may_see_them(client, world, media):
+    innovation = eligible(institution=world.coached_a, hub=world.hub_a)
+    attachment = attachment_add(innovation=innovation, user=world.editor, file=SimpleUploadedFile("sk.pdf", PDF))
+    innovation_submit(innovation=innovation, user=world.admin)
+    download = reverse("innovations:attachment_download", args=[attachment.pk])
+    for user in (world.editor, world.admin, world.staff):
+        client.force_login(user)
+        assert download in client.get(innovation.get_absolute_url()).content.decode()
+        assert client.get(download).status_code == 200
+    client.logout()
+    assert client.get(download).status_code == 404  # not published yet
