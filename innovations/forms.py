@@ -136,7 +136,14 @@ class InnovationForm(forms.ModelForm):
         self.fields["institution"].queryset = Institution.objects.filter(
             Q(pk__in=hubs) | Q(coaching_hub__in=hubs)
         ).order_by("name")
-        self.fields["ringkasan"].widget.attrs["data-max-words"] = str(RINGKASAN_MAX_WORDS)
+        # Read by static/js/word-count.js; the texts are translated here, in the page's language.
+        self.fields["ringkasan"].widget.attrs.update(
+            {
+                "data-max-words": str(RINGKASAN_MAX_WORDS),
+                "data-words-text": _("%(count)s dari %(max)s kata"),
+                "data-words-over": _("%(count)s dari %(max)s kata: kurangi %(over)s kata"),
+            }
+        )
         self.fields["ringkasan"].widget.attrs["rows"] = 6
         self.fields["version"].initial = self.instance.version if not creating else None
 

@@ -153,3 +153,19 @@ def test_attachments_stay_on_the_page_after_submission_for_those_who_may_see_the
         assert client.get(download).status_code == 200
     client.logout()
     assert client.get(download).status_code == 404  # not published yet
+
+
+# --- the word counter ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("id", "%(count)s dari %(max)s kata"), ("en", "%(count)s of %(max)s words")]
+)
+def test_the_summary_carries_its_word_limit_for_the_counter_in_the_page_language(client, world, language, text):
+    """static/js/word-count.js reads the limit and the texts from the textarea; the server's limit and
+    the help text stand without it."""
+    client.force_login(world.admin)
+    page = client.get(reverse(NEW), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    ringkasan = re.search(r"<textarea[^>]*name=\"ringkasan\"[^>]*>", page).group(0)
+    assert 'data-max-words="200"' in ringkasan and f'data-words-text="{text}"' in ringkasan
+    assert "/static/js/word-count.js" in page
