@@ -2,12 +2,15 @@
 errors reach these forms through jipp.forms.apply_service_errors."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hubs.models import Institution
 from innovations.choices import AwardKind
+from innovations.files import check_upload, safe_name
 from innovations.models import ASPECT_FIELDS, SDG, Innovation, Replication
+from innovations.services.innovation import RINGKASAN_MAX_WORDS
 from jipp import permissions
 from jipp.forms import bootstrapify
 
@@ -33,9 +36,42 @@ SECTIONS = [
     (
         "bukti",
         _("Bukti, pengakuan dan keberlanjutan"),
-        ["video_url", "sinovik_id", "jippnas_id", "continuation", "last_verified_on"],
+        [
+            "video_url",
+            "attachments",
+            "attachment_aspect",
+            "sinovik_id",
+            "jippnas_id",
+            "continuation",
+            "last_verified_on",
+        ],
     ),
 ]
+
+# What a KIPP proposal asks for besides the eight aspects (KemenPANRB's KIPP rules), said on the form
+# so that evidence is attached before submission rather than looked for afterwards.
+EVIDENCE_HELP = _(
+    "Bukti yang diminta KIPP: surat keputusan (SK) yang menetapkan inovator dan, sejak 2025, surat "
+    "kesediaan replikasi yang ditandatangani; video paling lama 3 menit diisi di kolom tautan video. "
+    "Bukti pendukung suatu aspek (data, foto, dokumen) dapat dilampirkan dengan memilih aspeknya. "
+    "PDF, gambar, Word/Excel/PowerPoint; paling besar 10 MB per berkas."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleaned to a list (empty when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
 
 
 class InnovationForm(forms.ModelForm):
@@ -44,6 +80,13 @@ class InnovationForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     video_url = forms.URLField(
         label=_("tautan video"), required=False, assume_scheme="https", help_text=_("Paling lama 3 menit.")
+    )
+    attachments = MultipleFileField(label=_("Lampiran bukti"), required=False, help_text=EVIDENCE_HELP)
+    attachment_aspect = forms.ChoiceField(
+        label=_("Aspek lampiran"),
+        required=False,
+        choices=[("", _("(umum)")), *[(f, Innovation._meta.get_field(f).verbose_name) for f in ASPECT_FIELDS]],
+        help_text=_("Berlaku untuk berkas yang dipilih kali ini."),
     )
 
     class Meta:
@@ -93,7 +136,14 @@ class InnovationForm(forms.ModelForm):
         self.fields["institution"].queryset = Institution.objects.filter(
             Q(pk__in=hubs) | Q(coaching_hub__in=hubs)
         ).order_by("name")
-        self.fields["ringkasan"].widget.attrs["data-max-words"] = "200"
+        # Read by static/js/word-count.js; the texts are translated here, in the page's language.
+        self.fields["ringkasan"].widget.attrs.update(
+            {
+                "data-max-words": str(RINGKASAN_MAX_WORDS),
+                "data-words-text": _("%(count)s dari %(max)s kata"),
+                "data-words-over": _("%(count)s dari %(max)s kata: kurangi %(over)s kata"),
+            }
+        )
         self.fields["ringkasan"].widget.attrs["rows"] = 6
         self.fields["version"].initial = self.instance.version if not creating else None
 
@@ -111,6 +161,10 @@ class InnovationForm(forms.ModelForm):
                 initial=linked.get(sdg.pk, ""),
                 widget=forms.TextInput(),
             )
+        for field in self.fields.values():
+            if field.required:
+                # `required` alone is not read out by every screen reader in every widget.
+                field.widget.attrs["aria-required"] = "true"
         bootstrapify(self)
 
     def section_fields(self):
@@ -121,6 +175,25 @@ class InnovationForm(forms.ModelForm):
 
     def sdg_rows(self):
         return [(self[f"sdg_{s.number}"], self[f"sdg_{s.number}_relevance"]) for s in self.sdgs]
+
+    def clean_attachments(self):
+        # The upload checks (type by content, size) here too, so that a refused file is named with
+        # the form's other errors; attachment_add checks each file again when it stores it.
+        files = self.cleaned_data.get("attachments") or []
+        errors = []
+        for uploaded in files:
+            try:
+                check_upload(uploaded)
+            except ValidationError as exc:
+                errors.extend(f"{safe_name(uploaded.name)}: {message}" for message in exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def new_attachments(self) -> list:
+        """[{"file", "aspect"}] for attachment_add, one per chosen file."""
+        aspect = self.cleaned_data.get("attachment_aspect") or ""
+        return [{"file": f, "aspect": aspect} for f in self.cleaned_data.get("attachments") or []]
 
     def service_data(self) -> dict:
         """cleaned_data in the shape innovation_create / innovation_update take."""

@@ -10,7 +10,7 @@ from innovations.models import Innovation
 from jipp import permissions
 from jipp.forms import bootstrapify
 from stories.models import ImpactStory
-from stories.services import STORY_FIELDS, story_validate
+from stories.services import CONSENT_DATE_RULE, STORY_FIELDS, story_validate
 
 
 class DateInput(forms.DateInput):
@@ -76,6 +76,11 @@ class ImpactStoryForm(forms.ModelForm):
                 self.fields[name].help_text = _(
                     "Jangan tulis nama penerima manfaat di sini; nama hanya diisi di kolom penerima manfaat."
                 )
+        # The service's rule, said where the date is typed (the same text as its error).
+        self.fields["consent_date"].help_text = CONSENT_DATE_RULE
+        for field in self.fields.values():
+            if field.required:
+                field.widget.attrs["aria-required"] = "true"
         bootstrapify(self)
 
     def _post_clean(self):

@@ -18,7 +18,7 @@ from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
 from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
-from stories import selectors, services
+from stories import held_photos, selectors, services
 from stories.filtersets import ImpactStoryFilterSet
 from stories.forms import ImpactStoryForm, TransitionForm
 from stories.models import StoryPhoto
@@ -178,16 +178,44 @@ class ConsentDocumentView(LoginRequiredMixin, View):
 class _StoryFormMixin(LoginRequiredMixin):
     template_name = "stories/story_form.html"
 
+    def _chosen_photo(self, form):
+        """The photo of this submit: a newly chosen file, else the one held from a refused submit."""
+        if "photo" not in form.fields:
+            return None
+        if form.cleaned_data.get("photo"):
+            return form.cleaned_data["photo"]
+        held = held_photos.read(self.request.POST.get(held_photos.FIELD_NAME, ""), user=self.request.user)
+        return held_photos.as_upload(held) if held else None
+
     def _save_photo(self, form, story):
-        photo = form.cleaned_data.get("photo")
+        photo = self._chosen_photo(form)
         if photo:
             services.story_photo_add(
                 story=story, user=self.request.user, file=photo, caption=form.cleaned_data.get("photo_caption", "")
             )
+        held = held_photos.read(self.request.POST.get(held_photos.FIELD_NAME, ""), user=self.request.user)
+        if held:
+            transaction.on_commit(lambda: held_photos.discard(held))
+
+    def _hold_photo(self, form) -> dict | None:
+        """After a refused submit: keep the chosen photo (checked, without EXIF) for the next one."""
+        held = held_photos.read(self.request.POST.get(held_photos.FIELD_NAME, ""), user=self.request.user)
+        chosen = getattr(form, "cleaned_data", {}).get("photo")
+        if not chosen or form.errors.get("photo"):
+            return held
+        try:
+            checked = services.story_photo_check(chosen)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            return held
+        held_photos.discard(held)  # the new choice replaces the one held before
+        return held_photos.read(held_photos.hold(checked, user=self.request.user), user=self.request.user)
 
     def _render(self, form, story=None, status=200):
         photos = list(story.photos.all()) if story is not None else []
-        return render(self.request, self.template_name, {"form": form, "story": story, "photos": photos}, status=status)
+        held = self._hold_photo(form) if form.is_bound and "photo" in form.fields else None
+        ctx = {"form": form, "story": story, "photos": photos, "held_photo": held, "held_field": held_photos.FIELD_NAME}
+        return render(self.request, self.template_name, ctx, status=status)
 
 
 class StoryCreateView(_StoryFormMixin, View):

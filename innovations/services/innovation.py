@@ -9,6 +9,7 @@ Imports create rows by the thousand: innovations_bulk_create and replications_bu
 same rules (innovation_build, replication_build) to a list of rows and write them in batches.
 """
 
+import copy
 import datetime
 import logging
 
@@ -62,6 +63,8 @@ INNOVATION_FIELDS = [
     "continuation",
     "last_verified_on",
 ]
+# What a draft may leave empty but a submission needs (the eligibility gates below): the form marks them.
+SUBMIT_REQUIRED_FIELDS = [*ASPECT_FIELDS, "implementation_started_on", "sdgs"]
 REPLICATION_FIELDS = ["innovation", "adopter", "facilitating_hub", "stage", "committed_on", "live_on", "notes"]
 
 
@@ -292,8 +295,12 @@ def innovation_update(*, innovation: Innovation, user, data: dict, expected_vers
     return current
 
 
-def eligibility_errors(innovation: Innovation, today: datetime.date | None = None) -> dict:
-    """The KIPP eligibility gates checked on submit, as {field: [messages]} (empty when eligible)."""
+def eligibility_errors(innovation: Innovation, today: datetime.date | None = None, *, sdg_links=None) -> dict:
+    """The KIPP eligibility gates checked on submit, as {field: [messages]} (empty when eligible).
+
+    `sdg_links` (as innovation_create takes them) stands for the stored links of an innovation not yet
+    saved, or about to change.
+    """
     today = today or timezone.localdate()
     errors: dict[str, list] = {}
     for name in ASPECT_FIELDS:
@@ -303,7 +310,7 @@ def eligibility_errors(innovation: Innovation, today: datetime.date | None = Non
         errors.setdefault("ringkasan", []).append(
             _("Ringkasan paling banyak %(max)d kata.") % {"max": RINGKASAN_MAX_WORDS}
         )
-    if not innovation.sdg_links.exists():
+    if not (innovation.sdg_links.exists() if sdg_links is None else sdg_links):
         errors["sdgs"] = [_("Tautkan paling sedikit satu TPB/SDG.")]
     months = 6 if innovation.group == Group.REPLIKASI else 12
     started = innovation.implementation_started_on
@@ -317,6 +324,36 @@ def eligibility_errors(innovation: Innovation, today: datetime.date | None = Non
     others = Innovation.objects.filter(institution_id=innovation.institution_id).exclude(pk=innovation.pk)
     if any(normalize_title(t) == wanted for t in others.values_list("title", flat=True)):
         errors["title"] = [_("Instansi ini sudah memiliki inovasi dengan judul yang sama.")]
+    return errors
+
+
+def innovation_problems(*, data: dict, innovation: Innovation | None = None, submitting: bool = False) -> dict:
+    """Everything the services would refuse in `data`, as {field: [messages]}, without saving anything.
+
+    The rules of every save (_check_content) and, when `submitting`, the eligibility gates, judged on
+    `innovation` (or a new one) changed by `data`. `data` may be partial: a form passes what it could
+    clean, so that one answer lists every blocker at once instead of one round of errors per layer.
+    innovation_create, innovation_update and innovation_submit still check for themselves.
+    """
+    probe = copy.copy(innovation) if innovation is not None else Innovation()
+    data = dict(data)
+    sdg_links = data.pop("sdg_links", None)
+    hub = data.pop("hub", None)
+    if innovation is None and hub is not None:
+        probe.hub = hub
+    for name, value in data.items():
+        if name in INNOVATION_FIELDS:
+            setattr(probe, name, value)
+    errors: dict[str, list] = {}
+    try:
+        _check_content(probe)
+    except ValidationError as exc:
+        errors = {key: list(messages) for key, messages in exc.message_dict.items()}
+    if submitting:
+        if innovation is None and sdg_links is None:
+            sdg_links = []
+        for key, messages in eligibility_errors(probe, sdg_links=sdg_links).items():
+            errors.setdefault(key, list(messages))  # a field refused by every save needs no second message
     return errors
 
 

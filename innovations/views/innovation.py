@@ -21,7 +21,7 @@ from innovations.models import ASPECT_FIELDS, Attachment, Innovation, Replicatio
 from innovations.selectors import innovation as selectors
 from innovations.services import innovation as services
 from innovations.workflow import actions_available
-from jipp import permissions
+from jipp import form_tokens, permissions
 from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
 from jipp.forms import apply_service_errors
@@ -133,7 +133,13 @@ def innovation_detail(request, slug):
     return render(request, "innovations/innovation_detail.html", ctx)
 
 
-def _render_form(request, form, awards, innovation=None, status=200):
+# The new-innovation form's one-time tokens (jipp.form_tokens): a re-sent POST makes no second draft.
+CREATE_SCOPE = "innovation_create"
+# The edit page's query flag after a failed "save and submit": the page re-runs the submission gates.
+SUBMIT_FLAG = "ajukan"
+
+
+def _render_form(request, form, awards, innovation=None, status=200, form_token=None):
     return render(
         request,
         "innovations/innovation_form.html",
@@ -141,50 +147,117 @@ def _render_form(request, form, awards, innovation=None, status=200):
             "form": form,
             "awards": awards,
             "innovation": innovation,
-            "can_submit": innovation is not None
-            and permissions.can_submit(request.user, innovation)
-            or (innovation is None and permissions.can_submit_for_some_hub(request.user)),
+            "form_token": form_token,
+            "form_token_field": form_tokens.FIELD_NAME,
+            "submit_required": services.SUBMIT_REQUIRED_FIELDS,
+            "can_submit": _may_submit(request.user, innovation),
         },
         status=status,
     )
 
 
-def _save_and_maybe_submit(request, form, awards, innovation):
-    """After a successful save: submit when asked; on failed gates show them next to the fields."""
+# attachment_add's keys, as the innovation form names them.
+ATTACHMENT_ERRORS = {"file": "attachments", "aspect": "attachment_aspect"}
+
+
+def _attach(request, form, innovation) -> None:
+    """Store the files chosen on the form through the attachment service (its checks, its rights)."""
+    for item in form.new_attachments():
+        services.attachment_add(innovation=innovation, user=request.user, file=item["file"], aspect=item["aspect"])
+
+
+def _may_submit(user, innovation) -> bool:
+    if innovation is None:
+        return permissions.can_submit_for_some_hub(user)
+    return permissions.can_submit(user, innovation)
+
+
+def _show_problems(form, problems: dict) -> None:
+    """Put the services' findings on the form, except where the form already says something."""
+    fresh = {
+        key: messages_
+        for key, messages_ in problems.items()
+        if not (form.sdg_errors if key == "sdgs" else form.errors.get(key))
+    }
+    if fresh:
+        apply_service_errors(form, ValidationError(fresh), extra={"sdgs": form.sdg_errors})
+
+
+def _refused(request, form, awards, innovation=None, form_token=None):
+    """The form again with every blocker at once: its own errors, the rules of every save and, when
+    the user asked to submit, the submission gates, each at its field."""
+    submitting = "save_submit" in request.POST and _may_submit(request.user, innovation)
+    data = form.service_data() if hasattr(form, "cleaned_data") else {}
+    _show_problems(form, services.innovation_problems(data=data, innovation=innovation, submitting=submitting))
+    return _render_form(request, form, awards, innovation, status=400, form_token=form_token)
+
+
+def _save_and_maybe_submit(request, innovation):
+    """After a successful save: submit when asked. When the gates refuse, go to the draft's own edit
+    page (post/redirect/get), which shows them: a reload there cannot create the draft again."""
     if "save_submit" not in request.POST:
         messages.success(request, _("Draf tersimpan."))
         return redirect(innovation.get_absolute_url())
     try:
         services.innovation_submit(innovation=innovation, user=request.user)
-    except ValidationError as exc:
-        data = request.POST.copy()
-        data["version"] = str(Innovation.objects.get(pk=innovation.pk).version)
-        form = InnovationForm(data, instance=innovation, user=request.user)
-        form.is_valid()
-        apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors})
+    except ValidationError:
         messages.warning(request, _("Draf tersimpan, tetapi belum dapat diajukan. Perbaiki isian yang ditandai."))
-        return _render_form(request, form, awards, innovation, status=400)
+        return redirect(f"{reverse('innovations:innovation_edit', args=[innovation.slug])}?{SUBMIT_FLAG}=1")
     messages.success(request, _("Inovasi diajukan untuk ditinjau."))
     return redirect(innovation.get_absolute_url())
+
+
+def _already_sent(request, claim):
+    """A new-innovation form sent again: to the draft it made, never a second one."""
+    if claim.done_pk is not None:
+        innovation = selectors.innovations_visible_to(request.user).filter(pk=claim.done_pk).first()
+        if innovation is not None:
+            messages.info(request, _("Formulir ini sudah terkirim sebelumnya; inilah draf yang tersimpan."))
+            return redirect(innovation.get_absolute_url())
+    messages.info(request, _("Formulir ini sedang diproses. Periksa daftar inovasi sebentar lagi."))
+    return redirect("innovations:innovation_list")
+
+
+def _form_with_stored_values(innovation, user) -> InnovationForm:
+    """A bound form holding the stored values, so that errors can be shown next to them."""
+    form = InnovationForm(instance=innovation, user=user)
+    form_data = {name: form[name].value() for name in form.fields}
+    bound = InnovationForm(
+        {k: v for k, v in form_data.items() if v not in (None, False)},
+        instance=innovation,
+        user=user,
+    )
+    bound.is_valid()
+    return bound
 
 
 @login_required
 def innovation_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
-    if request.method == "POST":
-        form = InnovationForm(request.POST, user=request.user)
-        awards = award_formset(request.POST)
-        if form.is_valid() and awards.is_valid():
-            data = {**form.service_data(), "awards": awards.awards()}
-            try:
+    if request.method != "POST":
+        form = InnovationForm(user=request.user)
+        return _render_form(request, form, award_formset(), form_token=form_tokens.issue())
+    claim = form_tokens.claim(request, CREATE_SCOPE)
+    if not claim.fresh:
+        return _already_sent(request, claim)
+    form = InnovationForm(request.POST, request.FILES, user=request.user)
+    awards = award_formset(request.POST)
+    innovation = None
+    if form.is_valid() and awards.is_valid():
+        data = {**form.service_data(), "awards": awards.awards()}
+        try:
+            with transaction.atomic():  # a refused attachment leaves no draft behind
                 innovation = services.innovation_create(user=request.user, data=data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
-            else:
-                return _save_and_maybe_submit(request, form, awards, innovation)
-        return _render_form(request, form, awards, status=400)
-    return _render_form(request, InnovationForm(user=request.user), award_formset())
+                _attach(request, form, innovation)
+        except ValidationError as exc:
+            innovation = None
+            apply_service_errors(form, exc, field_map=ATTACHMENT_ERRORS, extra={"sdgs": form.sdg_errors, "awards": []})
+    if innovation is None:
+        form_tokens.release(request, CREATE_SCOPE, claim)
+        return _refused(request, form, awards, form_token=claim.token or form_tokens.issue())
+    form_tokens.complete(request, CREATE_SCOPE, claim, innovation.pk)
+    return _save_and_maybe_submit(request, innovation)
 
 
 @login_required
@@ -193,28 +266,38 @@ def innovation_edit(request, slug):
     if not permissions.can_edit(request.user, innovation):
         raise PermissionDenied
     if request.method == "POST":
-        form = InnovationForm(request.POST, instance=innovation, user=request.user)
+        form = InnovationForm(request.POST, request.FILES, instance=innovation, user=request.user)
         awards = award_formset(request.POST)
         if form.is_valid() and awards.is_valid():
             data = {**form.service_data(), "awards": awards.awards()}
             try:
-                innovation = services.innovation_update(
-                    innovation=innovation,
-                    user=request.user,
-                    data=data,
-                    expected_version=form.cleaned_data.get("version"),
-                )
+                with transaction.atomic():
+                    updated = services.innovation_update(
+                        innovation=innovation,
+                        user=request.user,
+                        data=data,
+                        expected_version=form.cleaned_data.get("version"),
+                    )
+                    _attach(request, form, updated)
             except VersionConflict:
                 form.add_error(
                     None,
                     _("Inovasi ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman lalu ulangi."),
                 )
             except ValidationError as exc:
-                apply_service_errors(form, exc, extra={"sdgs": form.sdg_errors, "awards": []})
+                apply_service_errors(
+                    form, exc, field_map=ATTACHMENT_ERRORS, extra={"sdgs": form.sdg_errors, "awards": []}
+                )
             else:
-                return _save_and_maybe_submit(request, form, awards, innovation)
-        return _render_form(request, form, awards, innovation, status=400)
-    form = InnovationForm(instance=innovation, user=request.user)
+                return _save_and_maybe_submit(request, updated)
+        return _refused(request, form, awards, innovation)
+    if request.GET.get(SUBMIT_FLAG) and _may_submit(request.user, innovation):
+        # Back from a refused submission: the gates are run again on what is stored, so the page
+        # stays right after a reload or once someone else has fixed a field.
+        form = _form_with_stored_values(innovation, request.user)
+        _show_problems(form, services.innovation_problems(data={}, innovation=innovation, submitting=True))
+    else:
+        form = InnovationForm(instance=innovation, user=request.user)
     return _render_form(request, form, award_formset(innovation=innovation), innovation)
 
 
@@ -239,14 +322,7 @@ def innovation_submit(request, slug):
         services.innovation_submit(innovation=innovation, user=request.user)
     except ValidationError as exc:
         # Send the admin to the form, where each failed gate shows next to its field.
-        form = InnovationForm(instance=innovation, user=request.user)
-        form_data = {name: form[name].value() for name in form.fields}
-        bound = InnovationForm(
-            {k: v for k, v in form_data.items() if v not in (None, False)},
-            instance=innovation,
-            user=request.user,
-        )
-        bound.is_valid()
+        bound = _form_with_stored_values(innovation, request.user)
         apply_service_errors(bound, exc, extra={"sdgs": bound.sdg_errors})
         messages.warning(request, _("Belum dapat diajukan. Perbaiki isian yang ditandai."))
         return _render_form(request, bound, award_formset(innovation=innovation), innovation, status=400)

@@ -22,6 +22,8 @@ def _payload(world, programme, hub):
         "province": world.province.pk,
         "beneficiary_name": "Penerima Uji",
         "consent_name_public": False,
+        # A named beneficiary is recorded with the date of their consent (stories.services.story_validate).
+        "consent_date": "2024-02-01",
         "activity_type": ActivityTypeFactory().pk,
         "narrative_before": "Sebelum.",
         "narrative_after": "Sesudah.",

@@ -134,11 +134,21 @@ def test_editor_cannot_submit_but_admin_can_and_staff_publishes(editor, admin, s
     assert events == [("draft", "submitted"), ("submitted", "published")]
 
 
-def test_a_named_beneficiary_cannot_be_submitted_without_a_consent_date(admin, story_data):
-    story = story_create(user=admin, data={**story_data, "consent_date": None})
+def test_a_named_beneficiary_needs_a_consent_date_on_every_save(editor, story_data):
+    """One rule (story_validate): a name needs a recorded consent, public or not, from the first save."""
+    with pytest.raises(ValidationError) as exc:
+        story_create(user=editor, data={**story_data, "consent_date": None})
+    assert "consent_date_required" in _codes(exc.value, "consent_date")
+    assert story_create(user=editor, data={**story_data, "beneficiary_name": "", "consent_date": None}).pk
+
+
+def test_a_stored_named_beneficiary_without_consent_date_cannot_be_submitted(admin, programme):
+    from tests.factories.stories import ImpactStoryFactory
+
+    story = ImpactStoryFactory(programme=programme, hub=programme.hub, status="draft", consent_date=None)
     with pytest.raises(ValidationError) as exc:
         story_submit(story=story, user=admin)
-    assert "consent_date" in exc.value.error_dict
+    assert "consent_date_required" in _codes(exc.value, "consent_date")
     assert ImpactStory.objects.get().status == "draft"
 
 

@@ -381,3 +381,49 @@ def test_deleting_a_draft_story_through_its_page(client, draft, editor, staff):
     assert response.redirect_chain[-1][0] == reverse("stories:story_list")
     assert draft.title in response.content.decode()  # the success message
     assert not ImpactStory.objects.filter(pk=draft.pk).exists()
+
+
+# --- the form: one consent rule at its field, linked summary, the chosen photo kept ----------------
+
+
+def test_a_named_beneficiary_without_consent_date_is_an_error_at_the_field_linked_from_the_summary(
+    client, editor, story_data
+):
+    client.force_login(editor)
+    response = client.post(reverse("stories:story_create"), _form_post(story_data, consent_date=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="consent_date-error"' in html
+    summary = html[html.index('id="error-summary"') : html.index("</div>", html.index('id="error-summary"'))]
+    assert 'href="#id_consent_date"' in summary
+    assert not ImpactStory.objects.exists()
+
+
+def test_a_chosen_photo_is_kept_across_a_refused_submit_and_saved_with_the_story(client, editor, story_data):
+    client.force_login(editor)
+    body = _form_post(story_data, title="", photo=photo_upload(content=image_bytes(gps=True)))
+    refused = client.post(reverse("stories:story_create"), body)
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert 'id="held-photo"' in html
+    token = re.search(r'name="held_photo" value="([^"]+)"', html).group(1)
+
+    fixed = _form_post(story_data, held_photo=token)
+    assert client.post(reverse("stories:story_create"), fixed).status_code == 302
+    story = ImpactStory.objects.get()
+    assert story.photos.count() == 1
+    assert b"GPS" not in story.photos.get().image.read()
+
+
+def test_a_held_photo_is_only_for_the_user_who_chose_it(client, editor, admin, story_data):
+    client.force_login(editor)
+    body = _form_post(story_data, title="", photo=photo_upload())
+    token = re.search(
+        r'name="held_photo" value="([^"]+)"', client.post(reverse("stories:story_create"), body).content.decode()
+    )
+    client.force_login(admin)
+    assert (
+        client.post(reverse("stories:story_create"), _form_post(story_data, held_photo=token.group(1))).status_code
+        == 302
+    )
+    assert ImpactStory.objects.get().photos.count() == 0
