@@ -4,8 +4,9 @@ A browser cannot refill a file input, so a photo chosen on a form that comes bac
 silently lost. The form's view stores the photo (already checked and re-encoded without EXIF by
 stories.services.story_photo_check) through Django's storage API under a random name, and the page
 carries a signed token naming it, the user and the original file name. The next submit hands the
-file to story_photo_add, which checks it again; it is removed once used, or by the sweep on a later
-hold once older than MAX_AGE (a signed token older than that is refused anyway).
+file to story_photo_add, which checks it again; it is removed once used, or once older than MAX_AGE
+by the sweep (on every new hold, and hourly by the beat task stories.held_photos_sweep); a signed
+token older than that is refused anyway.
 """
 
 import secrets
@@ -23,7 +24,7 @@ _SALT = "stories.held-photo"
 
 def hold(checked, *, user) -> str:
     """Store `checked` (an innovations.files.CheckedFile) and return the token the page carries."""
-    _sweep()
+    sweep()
     name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}.{checked.kind}", checked.as_django_file())
     return signing.dumps({"n": name, "u": user.pk, "o": checked.original_name}, salt=_SALT)
 
@@ -53,17 +54,21 @@ def discard(held: dict | None) -> None:
         default_storage.delete(held["name"])
 
 
-def _sweep() -> None:
+def sweep() -> int:
+    """Delete held photos older than MAX_AGE; returns how many."""
     # Photos of people must not linger: whatever a failed form left behind goes after MAX_AGE.
     try:
         _dirs, files = default_storage.listdir(FOLDER)
     except FileNotFoundError:
-        return
+        return 0
+    deleted = 0
     cutoff = timezone.now() - timezone.timedelta(seconds=MAX_AGE)
     for file_name in files:
         path = f"{FOLDER}/{file_name}"
         try:
             if default_storage.get_modified_time(path) < cutoff:
                 default_storage.delete(path)
+                deleted += 1
         except (FileNotFoundError, NotImplementedError):
             continue
+    return deleted
