@@ -30,7 +30,7 @@ from innovations.models import (
     Replication,
     ReplicationEvidence,
 )
-from innovations.workflow import workflow_transition
+from innovations.workflow import REVIEW_ACTIONS, workflow_transition
 from jipp import cache, permissions
 from jipp.audit import published_change_record
 from jipp.exceptions import RowErrors, VersionConflict
@@ -333,9 +333,6 @@ def innovation_submit(*, innovation: Innovation, user) -> Innovation:
     Each failed gate is a field-level ValidationError; only hub admins may submit.
     """
     return _transition(innovation, user, "submit", validate=_check_eligible)
-
-
-REVIEW_ACTIONS = {"start_review", "request_revision", "publish", "reject"}
 
 
 @transaction.atomic

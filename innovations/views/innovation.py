@@ -16,11 +16,12 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-from innovations.forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, award_formset
+from innovations.forms import AttachmentForm, InnovationForm, ReplicationForm, award_formset
 from innovations.models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
 from innovations.selectors import innovation as selectors
 from innovations.services import innovation as services
-from innovations.workflow import actions_available
+from innovations.views.review import review_page
+from innovations.workflow import REVIEW_ACTIONS, actions_available
 from jipp import permissions
 from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
@@ -120,7 +121,7 @@ def innovation_detail(request, slug):
         "innovation": innovation,
         "can_edit": permissions.can_edit(user, innovation),
         "can_submit": "submit" in available,
-        "can_review": bool(available - {"submit"}),
+        "can_review": bool(available & REVIEW_ACTIONS),
         "can_see_review_history": permissions.can_view_review_history(user, innovation),
         "can_see_change_history": permissions.can_view_change_history(user, innovation),
         "can_record_replication": innovation.is_published and permissions.can_manage_some_hub(user),
@@ -242,33 +243,14 @@ def innovation_submit(request, slug):
 
 @login_required
 def innovation_review(request, slug):
-    """The review screen: start the review, publish, request a revision or reject (with a comment)."""
+    """The review screen: the shared review form beside the proposal's content."""
     innovation = _visible_or_404(request, slug)
-    if not permissions.can_review(request.user, innovation):
-        raise PermissionDenied
-    actions = [a for a in actions_available(request.user, innovation) if a.name != "submit"]
-    form = ReviewForm(request.POST or None, actions=actions)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.innovation_transition(
-                    innovation=innovation,
-                    user=request.user,
-                    action=form.cleaned_data["action"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Keputusan tinjauan tersimpan."))
-                return redirect(innovation.get_absolute_url())
-        status = 400
-    return render(
+    return review_page(
         request,
-        "innovations/innovation_review.html",
-        {"innovation": innovation, "form": form, "aspects": _aspects(innovation)},
-        status=status,
+        innovation,
+        transition=lambda obj, **kwargs: services.innovation_transition(innovation=obj, **kwargs),
+        template_name="innovations/innovation_review.html",
+        context={"innovation": innovation, "aspects": _aspects(innovation)},
     )
 
 
