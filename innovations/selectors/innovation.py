@@ -73,19 +73,6 @@ def innovation_for_detail(*, slug: str, user) -> Innovation | None:
     )
 
 
-def review_queue(user) -> QuerySet[Innovation]:
-    """Innovations waiting for a reviewer (submitted or in review), oldest submission first.
-
-    Empty for anyone who may not review.
-    """
-    qs = (
-        Innovation.objects.restrict(user, "review")
-        .filter(status__in=[ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW])
-        .select_related("institution", "hub", "category", "province", "regency")
-    )
-    return _with_staleness(qs).order_by("submitted_at", "pk")
-
-
 def replications_visible_to(user) -> QuerySet[Replication]:
     """Replications of published innovations, plus those of the user's hubs; all for staff."""
     return (

@@ -7,12 +7,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
-from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
@@ -78,24 +76,6 @@ class InnovationListView(PublicCacheMixin, FilterView):
         # Keep the filter panel open when a filter other than the search box is in use.
         ctx["filters_active"] = any(v for k, v in self.request.GET.items() if k not in ("q", "page"))
         return ctx
-
-
-class ReviewQueueView(ListView):
-    """Ministry staff: what waits for a decision, oldest submission first."""
-
-    template_name = "innovations/review_queue.html"
-    context_object_name = "innovations"
-    paginate_by = 50
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('login')}?next={request.path}")
-        if not permissions.can_review(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return selectors.review_queue(self.request.user)
 
 
 def _visible_or_404(request, slug) -> Innovation:
