@@ -31,6 +31,7 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
 
     hub = None
     programme = None
+    status = None  # the programme's page lists published stories only
 
     class Meta(ImpactStoryFilterSet.Meta):
         fields = ["q", "province", "library_level", "activity_type", "year"]

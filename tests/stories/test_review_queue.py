@@ -81,3 +81,28 @@ def test_queue_costs_the_same_with_few_and_many_rows(client, world, django_asser
     with django_assert_max_num_queries(8):
         page = client.get(QUEUE, {"hub": world.hub_a.pk}).content.decode()
     assert len(_titles(page)) == 24
+
+
+# --- the story list's status filter ----------------------------------------------------------------
+
+STORIES = reverse("stories:story_list")
+
+
+def test_story_list_filters_by_status_for_staff_and_members(client, waiting):
+    for user in (waiting.staff, waiting.editor):
+        client.force_login(user)
+        page = client.get(STORIES, {"status": "submitted"}).content.decode()
+        assert 'name="status"' in page
+        assert "Kisah menunggu" in page and "Kisah draf" not in page
+        assert "Kisah draf" in client.get(STORIES, {"status": "draft"}).content.decode()
+
+
+def test_story_list_offers_no_status_filter_to_the_public(client, waiting):
+    from tests.factories.hubs import UserFactory
+
+    for user in (None, UserFactory(username="tanpa_hub")):
+        if user is not None:
+            client.force_login(user)
+        page = client.get(STORIES, {"status": "draft"}).content.decode()
+        assert 'name="status"' not in page
+        assert "Kisah draf" not in page and "Kisah menunggu" not in page
