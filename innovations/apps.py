@@ -7,3 +7,9 @@ class InnovationsConfig(AppConfig):
 
     name = "innovations"
     verbose_name = _("Inovasi")
+
+    def ready(self):
+        from innovations.models import Innovation
+        from innovations.selectors.review import QueueKind, register_queue_kind
+
+        register_queue_kind(QueueKind("innovation", _("Inovasi"), Innovation, "innovations:innovation_review"))

@@ -253,18 +253,35 @@ class AttachmentForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    """A reviewer's decision on a reviewed record (an innovation, a story): one of the actions the
+    workflow offers now (innovations.workflow.review_actions_available) and one comment, required
+    by the actions that ask for one. Both record kinds review through this form and
+    templates/includes/review_form.html."""
+
     action = forms.ChoiceField(label=_("Keputusan"), widget=forms.RadioSelect)
-    comment = forms.CharField(
-        label=_("Komentar"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Wajib diisi bila meminta revisi atau menolak."),
-    )
+    comment = forms.CharField(label=_("Komentar"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, actions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [(a.name, a.label) for a in actions]
+        self.actions = list(actions)
+        self.fields["action"].choices = [(a.name, a.label) for a in self.actions]
+        needing = [str(a.label) for a in self.actions if a.needs_comment]
+        if needing:
+            self.fields["comment"].help_text = _("Wajib diisi untuk: %(actions)s.") % {"actions": ", ".join(needing)}
         bootstrapify(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = next((a for a in self.actions if a.name == cleaned.get("action")), None)
+        # The workflow refuses it too; checked here so the error shows before anything is locked.
+        if chosen is not None and chosen.needs_comment and not (cleaned.get("comment") or "").strip():
+            self.add_error("comment", _("Komentar wajib diisi untuk tindakan ini."))
+        return cleaned
+
+    @property
+    def options(self) -> list[tuple]:
+        """(radio, action) pairs: the template styles each choice by its action (destructive, primary)."""
+        return list(zip(self["action"], self.actions, strict=True))
 
 
 class ReplicationForm(forms.ModelForm):

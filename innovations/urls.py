@@ -1,6 +1,7 @@
 from django.urls import path
 
 from innovations.views import innovation as views
+from innovations.views import review
 
 app_name = "innovations"
 
@@ -8,7 +9,7 @@ app_name = "innovations"
 urlpatterns = [
     path("", views.InnovationListView.as_view(), name="innovation_list"),
     path("new/", views.innovation_create, name="innovation_create"),
-    path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
+    path("review/", review.ReviewQueueView.as_view(), name="review_queue"),
     path("replications/", views.ReplicationListView.as_view(), name="replication_list"),
     path("replications/<int:pk>/edit/", views.replication_edit, name="replication_edit"),
     path("replications/<int:pk>/history/", views.replication_history, name="replication_history"),

@@ -27,6 +27,10 @@ class Action:
     target: str
     may: Callable  # (user, obj) -> bool
     needs_comment: bool = False
+    # Sends the record back or closes it: pages style it as such and ask for a confirmation.
+    destructive: bool = False
+    # The outcome a reviewer works towards: pages style it as the primary choice.
+    primary: bool = False
 
 
 ACTIONS = {
@@ -41,8 +45,16 @@ ACTIONS = {
             S.REVISION_REQUESTED,
             permissions.can_review,
             needs_comment=True,
+            destructive=True,
         ),
-        Action("publish", _("Terbitkan"), frozenset({S.SUBMITTED, S.IN_REVIEW}), S.PUBLISHED, permissions.can_review),
+        Action(
+            "publish",
+            _("Terbitkan"),
+            frozenset({S.SUBMITTED, S.IN_REVIEW}),
+            S.PUBLISHED,
+            permissions.can_review,
+            primary=True,
+        ),
         Action(
             "reject",
             _("Tolak"),
@@ -50,6 +62,7 @@ ACTIONS = {
             S.REJECTED,
             permissions.can_review,
             needs_comment=True,
+            destructive=True,
         ),
     ]
 }
@@ -58,6 +71,17 @@ ACTIONS = {
 def actions_available(user, obj: Reviewable) -> list[Action]:
     """The actions this user may take on this record now (for buttons in pages and links in the API)."""
     return [a for a in ACTIONS.values() if obj.status in a.sources and a.may(user, obj)]
+
+
+# The reviewer's actions (everything but the submission), and the statuses in which a record waits
+# for one of them: the review queue lists the records in these statuses.
+REVIEW_ACTIONS = frozenset(name for name, a in ACTIONS.items() if a.may is permissions.can_review)
+AWAITING_REVIEW = frozenset().union(*(ACTIONS[name].sources for name in REVIEW_ACTIONS))
+
+
+def review_actions_available(user, obj: Reviewable) -> list[Action]:
+    """The choices of the review form on this record now: the reviewer's actions this user may take."""
+    return [a for a in actions_available(user, obj) if a.name in REVIEW_ACTIONS]
 
 
 @transaction.atomic

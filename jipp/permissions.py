@@ -246,6 +246,21 @@ def can_view(user, obj) -> bool:
     return allows(user, "view", obj)
 
 
+def can_view_unpublished(user, model) -> bool:
+    """Whether `user` may see some record of `model` the public may not (their hubs' drafts,
+    everything for staff): the lists offer such users a filter by status."""
+    for grant in _restriction(model).rules.get("view", ()):
+        if grant.role == ANYONE:
+            if grant.statuses is None or grant.statuses - PUBLIC_STATUSES:
+                return True
+        elif grant.role == STAFF:
+            if is_ministry_staff(user):
+                return True
+        elif _role_hub_ids(user, grant.role):
+            return True
+    return False
+
+
 def can_view_personal_data(user, obj) -> bool:
     """Personal fields of a story: the hub's members and staff only."""
     return allows(user, "view_personal", obj)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
+from innovations.choices import ReviewStatus
+from jipp import permissions
 from jipp.forms import BootstrapFilterFormMixin
 from stories.choices import LibraryLevel
 from stories.models import ActivityType, ImpactStory, Programme
@@ -51,6 +53,8 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), to_field_name="slug", empty_label=ALL, label=_("Program")
     )
+    # Offered only to those who see more than published stories (see __init__).
+    status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"), empty_label=_("Semua"))
 
     class Meta:
         model = ImpactStory
@@ -61,6 +65,10 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         # Read the years once per request (a callable would be re-read on validation and rendering).
         if "year" in self.filters:
             self.filters["year"].extra["choices"] = _year_choices()
+        if "status" in self.filters and not permissions.can_view_unpublished(
+            getattr(self.request, "user", None), ImpactStory
+        ):
+            del self.filters["status"]
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

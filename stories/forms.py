@@ -98,9 +98,3 @@ class ImpactStoryForm(forms.ModelForm):
         if self.cleaned_data.get("consent_document_file"):
             data["consent_document"] = self.cleaned_data["consent_document_file"]
         return data
-
-
-class TransitionForm(forms.Form):
-    """A workflow action with an optional comment (required for revision requests and rejections)."""
-
-    comment = forms.CharField(label=_("Komentar"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

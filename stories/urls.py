@@ -15,7 +15,8 @@ urlpatterns = [
     path("stories/<slug:slug>/edit/", views.StoryEditView.as_view(), name="story_edit"),
     path("stories/<slug:slug>/delete/", views.StoryDeleteView.as_view(), name="story_delete"),
     path("stories/<slug:slug>/erase/", views.StoryEraseView.as_view(), name="story_erase"),
-    path("stories/<slug:slug>/actions/<str:action>/", views.StoryTransitionView.as_view(), name="story_transition"),
+    path("stories/<slug:slug>/submit/", views.StorySubmitView.as_view(), name="story_submit"),
+    path("stories/<slug:slug>/review/", views.StoryReviewView.as_view(), name="story_review"),
     path("stories/<slug:slug>/photos/<int:pk>/", views.StoryPhotoView.as_view(), name="story_photo"),
     path(
         "stories/<slug:slug>/photos/<int:pk>/delete/", views.StoryPhotoDeleteView.as_view(), name="story_photo_delete"

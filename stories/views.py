@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_filters.views import FilterView
 
-from innovations.workflow import actions_available
+from innovations.views.review import review_page
+from innovations.workflow import REVIEW_ACTIONS, actions_available
 from jipp import permissions
 from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
@@ -20,7 +21,7 @@ from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
 from stories import held_photos, selectors, services
 from stories.filtersets import ImpactStoryFilterSet
-from stories.forms import ImpactStoryForm, TransitionForm
+from stories.forms import ImpactStoryForm
 from stories.models import StoryPhoto
 from stories.privacy import stories_public, story_public
 
@@ -30,6 +31,7 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
 
     hub = None
     programme = None
+    status = None  # the programme's page lists published stories only
 
     class Meta(ImpactStoryFilterSet.Meta):
         fields = ["q", "province", "library_level", "activity_type", "year"]
@@ -135,14 +137,16 @@ class StoryDetailView(View):
     def get(self, request, slug):
         story = _story_or_404(slug, request.user)
         user = request.user
+        # The buttons follow the workflow's table: who may act, and from which status.
+        available = {action.name for action in actions_available(user, story)}
         # The template is given the story only as this user may see it: it decides nothing itself.
         ctx = {
             "story": story_public(story=story, user=user),
-            "actions": actions_available(user, story),
+            "can_submit": "submit" in available,
+            "can_review": bool(available & REVIEW_ACTIONS),
             "can_edit": permissions.can_edit(user, story),
             "can_delete": permissions.can_delete(user, story),
             "can_erase": story.erased_at is None and permissions.can_erase_personal_data(user, story),
-            "transition_form": TransitionForm(),
         }
         return render(request, "stories/story_detail.html", ctx)
 
@@ -296,22 +300,18 @@ class StoryPhotoDeleteView(LoginRequiredMixin, View):
         return redirect("stories:story_edit", slug=story.slug)
 
 
-class StoryTransitionView(LoginRequiredMixin, View):
-    """POST: apply a workflow action (submit, start_review, request_revision, publish, reject)."""
+class StorySubmitView(LoginRequiredMixin, View):
+    """POST: send a story for review (the hub's admins); the reviewer decides on StoryReviewView."""
 
-    def post(self, request, slug, action):
+    def post(self, request, slug):
         story = _story_or_404(slug, request.user)
-        form = TransitionForm(request.POST)
-        form.is_valid()
         try:
-            services.story_transition(
-                story=story, user=request.user, action=action, comment=form.cleaned_data.get("comment", "")
-            )
+            services.story_submit(story=story, user=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Status kisah diperbarui."))
+            messages.success(request, _("Kisah diajukan untuk ditinjau."))
         return redirect(story)
 
 
@@ -332,6 +332,22 @@ class StoryDeleteView(LoginRequiredMixin, View):
         services.story_delete(story=story, user=request.user)
         messages.success(request, _("Draf “%(title)s” telah dihapus.") % {"title": story.title})
         return redirect("stories:story_list")
+
+
+class StoryReviewView(LoginRequiredMixin, View):
+    """The review screen of a story: the review form shared with innovations, beside the story."""
+
+    def get(self, request, slug):
+        story = _story_or_404(slug, request.user)
+        return review_page(
+            request,
+            story,
+            transition=lambda obj, **kw: services.story_transition(story=obj, **kw),
+            template_name="stories/story_review.html",
+            context={"story": story_public(story=story, user=request.user)},
+        )
+
+    post = get
 
 
 class StoryEraseView(LoginRequiredMixin, View):

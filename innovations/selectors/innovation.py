@@ -14,15 +14,29 @@ from innovations.choices import ReviewStatus
 from innovations.models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
 from jipp import cache
 
-# An innovation not verified for this long shows the "not verified in 12 months" badge.
+# A published innovation not verified for this long shows the "not verified in 12 months" badge.
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
 
 
-def _with_staleness(qs: QuerySet) -> QuerySet:
+def stale_verification_q() -> Q:
+    """Published innovations whose last verification is older than VERIFICATION_MAX_AGE.
+
+    Never verified, the publication counts as the last check: a just-published innovation was
+    checked by its reviewer. A published innovation with neither date (older imports) counts as
+    stale, since nothing says when anyone last looked. Drafts and submissions are never stale: they
+    are not yet on the public record. The lists' badge and the benchmark's count both use this Q.
+    """
     cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
+    never_verified = Q(last_verified_on__isnull=True) & (
+        Q(published_at__isnull=True) | Q(published_at__date__lt=cutoff)
+    )
+    return Q(status=ReviewStatus.PUBLISHED) & (Q(last_verified_on__lt=cutoff) | never_verified)
+
+
+def _with_staleness(qs: QuerySet) -> QuerySet:
     return qs.annotate(
         verification_stale=Case(
-            When(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff), then=Value(True)),
+            When(stale_verification_q(), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
@@ -57,19 +71,6 @@ def innovation_for_detail(*, slug: str, user) -> Innovation | None:
         )
         .first()
     )
-
-
-def review_queue(user) -> QuerySet[Innovation]:
-    """Innovations waiting for a reviewer (submitted or in review), oldest submission first.
-
-    Empty for anyone who may not review.
-    """
-    qs = (
-        Innovation.objects.restrict(user, "review")
-        .filter(status__in=[ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW])
-        .select_related("institution", "hub", "category", "province", "regency")
-    )
-    return _with_staleness(qs).order_by("submitted_at", "pk")
 
 
 def replications_visible_to(user) -> QuerySet[Replication]:

@@ -31,7 +31,7 @@ from innovations.models import (
     Replication,
     ReplicationEvidence,
 )
-from innovations.workflow import reviewable_delete, workflow_transition
+from innovations.workflow import REVIEW_ACTIONS, reviewable_delete, workflow_transition
 from jipp import cache, permissions
 from jipp.audit import published_change_record
 from jipp.exceptions import RowErrors, VersionConflict
@@ -370,9 +370,6 @@ def innovation_submit(*, innovation: Innovation, user) -> Innovation:
     Each failed gate is a field-level ValidationError; only hub admins may submit.
     """
     return _transition(innovation, user, "submit", validate=_check_eligible)
-
-
-REVIEW_ACTIONS = {"start_review", "request_revision", "publish", "reject"}
 
 
 @transaction.atomic

@@ -12,15 +12,15 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
-from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from innovations.filtersets.innovation import InnovationFilterSet, ReplicationFilterSet
-from innovations.forms import AttachmentForm, InnovationForm, ReplicationForm, ReviewForm, award_formset
+from innovations.forms import AttachmentForm, InnovationForm, ReplicationForm, award_formset
 from innovations.models import ASPECT_FIELDS, Attachment, Innovation, Replication, ReplicationEvidence
 from innovations.selectors import innovation as selectors
 from innovations.services import innovation as services
-from innovations.workflow import actions_available
+from innovations.views.review import review_page
+from innovations.workflow import REVIEW_ACTIONS, actions_available
 from jipp import form_tokens, permissions
 from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
@@ -79,24 +79,6 @@ class InnovationListView(PublicCacheMixin, FilterView):
         return ctx
 
 
-class ReviewQueueView(ListView):
-    """Ministry staff: what waits for a decision, oldest submission first."""
-
-    template_name = "innovations/review_queue.html"
-    context_object_name = "innovations"
-    paginate_by = 50
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('login')}?next={request.path}")
-        if not permissions.can_review(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return selectors.review_queue(self.request.user)
-
-
 def _visible_or_404(request, slug) -> Innovation:
     innovation = selectors.innovation_for_detail(slug=slug, user=request.user)
     if innovation is None:
@@ -121,7 +103,7 @@ def innovation_detail(request, slug):
         "can_edit": permissions.can_edit(user, innovation),
         "can_delete": permissions.can_delete(user, innovation),
         "can_submit": "submit" in available,
-        "can_review": bool(available - {"submit"}),
+        "can_review": bool(available & REVIEW_ACTIONS),
         "can_see_review_history": permissions.can_view_review_history(user, innovation),
         "can_see_change_history": permissions.can_view_change_history(user, innovation),
         "can_record_replication": innovation.is_published and permissions.can_manage_some_hub(user),
@@ -332,33 +314,14 @@ def innovation_submit(request, slug):
 
 @login_required
 def innovation_review(request, slug):
-    """The review screen: start the review, publish, request a revision or reject (with a comment)."""
+    """The review screen: the shared review form beside the proposal's content."""
     innovation = _visible_or_404(request, slug)
-    if not permissions.can_review(request.user, innovation):
-        raise PermissionDenied
-    actions = [a for a in actions_available(request.user, innovation) if a.name != "submit"]
-    form = ReviewForm(request.POST or None, actions=actions)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.innovation_transition(
-                    innovation=innovation,
-                    user=request.user,
-                    action=form.cleaned_data["action"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Keputusan tinjauan tersimpan."))
-                return redirect(innovation.get_absolute_url())
-        status = 400
-    return render(
+    return review_page(
         request,
-        "innovations/innovation_review.html",
-        {"innovation": innovation, "form": form, "aspects": _aspects(innovation)},
-        status=status,
+        innovation,
+        transition=lambda obj, **kwargs: services.innovation_transition(innovation=obj, **kwargs),
+        template_name="innovations/innovation_review.html",
+        context={"innovation": innovation, "aspects": _aspects(innovation)},
     )
 
 

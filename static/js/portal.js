@@ -9,4 +9,16 @@
       el.select();
     }
   });
+  // <form data-confirm-choice>: a chosen radio carrying data-confirm (a decision that sends a record
+  // back or closes it) asks before the form is sent.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || !form.matches || !form.matches("[data-confirm-choice]")) {
+      return;
+    }
+    var chosen = form.querySelector("input[type=radio][data-confirm]:checked");
+    if (chosen && !window.confirm(chosen.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
 })();

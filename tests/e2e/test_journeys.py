@@ -113,7 +113,9 @@ def test_2_hub_admin_drafts_fixes_attaches_submits_then_staff_publish_and_visito
     expect(row).to_be_visible()
     shot(page, "2-innovation", "04-review-queue")
     row.get_by_role("link", name="Tinjau").click()
-    page.get_by_label("Terbitkan").check()
+    # The decisions are radios styled as buttons: the label is what a person clicks.
+    page.locator("label", has_text="Terbitkan").click()
+    expect(page.get_by_label("Terbitkan")).to_be_checked()
     shot(page, "2-innovation", "05-review")
     page.get_by_role("button", name="Simpan keputusan").click()
     page.wait_for_load_state()

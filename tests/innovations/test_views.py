@@ -22,6 +22,31 @@ def test_unverified_badge(client, world):
     assert "Belum diverifikasi 12 bulan" not in client.get(fresh.get_absolute_url()).content.decode()
 
 
+def test_unverified_badge_follows_publication_when_never_verified(world):
+    """Never verified: published two years ago shows the badge, published yesterday does not; a draft
+    never does (it is not on the public record), however old."""
+    from django.utils import timezone
+
+    from innovations.selectors.innovation import innovations_visible_to
+
+    now = timezone.now()
+    old = InnovationFactory(hub=world.hub_a, status="published", published_at=now - datetime.timedelta(days=730))
+    new = InnovationFactory(hub=world.hub_a, status="published", published_at=now - datetime.timedelta(days=1))
+    draft = InnovationFactory(hub=world.hub_a, status="draft", created_at=now - datetime.timedelta(days=730))
+    stale = dict(innovations_visible_to(world.staff).values_list("pk", "verification_stale"))
+    assert (stale[old.pk], stale[new.pk], stale[draft.pk]) == (True, False, False)
+
+
+def test_unverified_badge_is_explained_on_the_page(client, world):
+    """The badge's meaning is in the page's text (not only a tooltip), with what the hub can do."""
+    old = InnovationFactory(
+        hub=world.hub_a, status="published", published_at=datetime.datetime(2020, 3, 1, tzinfo=datetime.UTC)
+    )
+    page = client.get(old.get_absolute_url()).content.decode()
+    assert "diterbitkan pada 1 Maret 2020" in page and "terakhir diverifikasi" in page
+    assert 'class="visually-hidden">: Terbit, tetapi tidak diverifikasi ulang' in page
+
+
 def test_detail_shows_aspects_and_sdgs(client, world):
     innovation = eligible(institution=world.hub_a, hub=world.hub_a, status="published")
     page = client.get(innovation.get_absolute_url()).content.decode()

@@ -99,10 +99,10 @@ def _member_only_markers(sentinel_world) -> list[str]:
         reverse("innovations:innovation_edit", args=[innovation.slug]),
         reverse("innovations:innovation_history", args=[innovation.slug]),
         reverse("imports:import_home"),
+        reverse("stories:story_submit", args=[story.slug]),
+        reverse("stories:story_review", args=[story.slug]),
     ]
-    # Workflow forms of any story: /stories/<slug>/actions/<action>/.
-    prefixes = [reverse("stories:story_transition", args=[story.slug, "submit"]).removesuffix("submit/")]
-    return [f'"{url}"' for url in exact] + [f'"{url}' for url in prefixes]
+    return [f'"{url}"' for url in exact]
 
 
 def _leaks(text: str, markers: list[str]) -> list[str]:

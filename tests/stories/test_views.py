@@ -64,9 +64,9 @@ def test_member_records_a_story_without_consent_and_the_public_sees_initials_and
     assert story.photos.count() == 1
 
     client.force_login(admin)
-    assert client.post(reverse("stories:story_transition", args=[story.slug, "submit"])).status_code == 302
+    assert client.post(reverse("stories:story_submit", args=[story.slug])).status_code == 302
     client.force_login(staff)
-    assert client.post(reverse("stories:story_transition", args=[story.slug, "publish"])).status_code == 302
+    assert client.post(reverse("stories:story_review", args=[story.slug]), {"action": "publish"}).status_code == 302
     story.refresh_from_db()
     assert story.status == "published"
 
@@ -199,7 +199,7 @@ def test_anonymous_is_sent_to_login(client, programme):
 def test_editor_cannot_publish_through_the_page(client, programme, editor):
     story = ImpactStoryFactory(programme=programme, status="submitted")
     client.force_login(editor)
-    assert client.post(reverse("stories:story_transition", args=[story.slug, "publish"])).status_code == 403
+    assert client.post(reverse("stories:story_review", args=[story.slug]), {"action": "publish"}).status_code == 403
     assert ImpactStory.objects.get().status == "submitted"
 
 
