@@ -145,15 +145,14 @@ def _story(action, client, post, world):
     if action == "delete":
         response = client.post(reverse("stories:story_delete", args=[draft.slug]))
         return response, not ImpactStory.objects.filter(pk=draft.pk).exists()
-    if action in ("submit", "review", "publish"):
-        if action != "submit":
-            ImpactStory.objects.filter(pk=draft.pk).update(status="submitted")
-        verb, target = {
-            "submit": ("submit", "submitted"),
-            "review": ("start_review", "in_review"),
-            "publish": ("publish", "published"),
-        }[action]
-        response = client.post(reverse("stories:story_transition", args=[draft.slug, verb]))
+    if action == "submit":
+        response = client.post(reverse("stories:story_submit", args=[draft.slug]))
+        draft.refresh_from_db()
+        return response, draft.status == "submitted"
+    if action in ("review", "publish"):
+        ImpactStory.objects.filter(pk=draft.pk).update(status="submitted")
+        verb, target = ("start_review", "in_review") if action == "review" else ("publish", "published")
+        response = client.post(reverse("stories:story_review", args=[draft.slug]), {"action": verb, "comment": ""})
         draft.refresh_from_db()
         return response, draft.status == target
     if action == "import":
