@@ -1,8 +1,13 @@
 """Reads of the reports app: the jobs a user sees, and the figures each report is built from.
 
-Every figure starts from `Model.objects.restrict(requester)` (jipp.permissions), so a report shows
-what its requester may see in the portal (ministry staff: everything; hub members: published records
-and their hub's drafts).
+Every figure starts from `Model.objects.restrict(...)` (jipp.permissions). Whose view depends on the
+report's purpose, not on who asks:
+
+- an internal report (the network recap for the ministry, a hub's profile for its members) shows
+  what its requester may see in the portal (ministry staff: everything; hub members: published
+  records and their hub's drafts), and its file says it is internal;
+- a public-facing report (a programme's impact report, handed to partners and the press) starts from
+  `restrict(None)`, the public's view, whoever asks: a draft never reaches it.
 """
 
 from collections import defaultdict
@@ -200,9 +205,13 @@ def innovation_profile_data(innovation_id: int):
     }
 
 
-def tpbis_impact_data(user, programme) -> dict:
-    """A programme's indicators against their targets, and the totals of its visible stories."""
-    stories = visible_stories(user).filter(programme=programme)
+def tpbis_impact_data(programme) -> dict:
+    """A programme's indicators against their targets, and the totals of its published stories.
+
+    Public-facing: the figures and the story list are the public's (`restrict(None)`), so a staff
+    member's copy says the same as anyone's and no draft or submitted story is counted or named.
+    """
+    stories = visible_stories(None).filter(programme=programme)
     totals = stories.aggregate(n=Count("pk"), people=Coalesce(Sum("people_reached"), 0), last=Max("story_date"))
     by_activity = list(
         stories.order_by()
@@ -222,9 +231,7 @@ def tpbis_impact_data(user, programme) -> dict:
         .annotate(n=Count("pk"), people=Sum("people_reached"))
         .order_by("-people", "province__name")
     )
-    recent = (
-        stories.restrict(None).select_related("province", "regency", "activity_type").order_by("-story_date", "pk")[:20]
-    )
+    recent = stories.select_related("province", "regency", "activity_type").order_by("-story_date", "pk")[:20]
     return {
         "programme": programme,
         "indicators": indicators_with_latest(programme.indicators.order_by("pk")),

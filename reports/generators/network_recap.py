@@ -115,6 +115,8 @@ def build_tables(data: dict) -> list[Table]:
             [_("Replikasi keluar: replikasi dari inovasi yang dikoordinasikan hub ini.")],
             [_("Replikasi masuk: replikasi oleh hub ini atau instansi yang dibinanya.")],
             [_("Tahun: tahun inovasi mulai diterapkan.")],
+            # For the ministry only: it counts every status, as its columns show.
+            [_("Internal: memuat draf dan inovasi yang sedang ditinjau (lihat kolom status).")],
         ],
     )
     return [summary, category, year, cohorts, notes]
