@@ -25,7 +25,8 @@ from stories.models import ImpactStory, Indicator, Measurement
 
 def report_jobs_of(user):
     """The jobs a user requested, newest first ("Laporan saya")."""
-    return ReportJob.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+    # The requester is read by the download rule of every downloadable row.
+    return ReportJob.objects.filter(requested_by=user).select_related("requested_by").order_by("-created_at", "-pk")
 
 
 def report_job_for(user, pk: int):
@@ -43,19 +44,26 @@ def report_job_download_for(user, pk: int):
     with (a user who has left the hub no longer gets its drafts) and the report's own rule still
     admits them (e.g. a hub profile: members of that hub).
     """
+    job = report_job_for(user, pk)
+    return job if job is not None and report_job_may_download(user, job) else None
+
+
+def report_job_may_download(user, job: ReportJob) -> bool:
+    """The rule of report_job_download_for for a job already loaded (the job rows and the API use
+    it to offer a download only when the download would be served)."""
     from reports.generators import ReportError, get_spec
 
-    job = report_job_for(user, pk)
-    if job is None or not job.is_downloadable:
-        return None
-    if not is_ministry_staff(user):
-        if not scope_covers(job.requested_by, job.requester_scope or {}):
-            return None
-        try:
-            get_spec(job.kind).prepare(job.requested_by, job.params)
-        except ReportError:
-            return None
-    return job
+    if not job.is_downloadable or not can_view_job(user, job.requested_by_id):
+        return False
+    if is_ministry_staff(user):
+        return True
+    if not scope_covers(job.requested_by, job.requester_scope or {}):
+        return False
+    try:
+        get_spec(job.kind).prepare(job.requested_by, job.params)
+    except ReportError:
+        return False
+    return True
 
 
 def is_subscribed(user, kind: str) -> bool:

@@ -136,6 +136,22 @@ def job_cancel(request, pk: int):
 
 @require_POST
 @login_required
+def job_retry(request, pk: int):
+    """Retry ("Coba lagi"): the same report asked for again; the new row appears at the top of "Laporan saya"."""
+    job = selectors.report_job_for(request.user, pk)
+    if job is None:
+        raise Http404
+    try:
+        new = services.report_job_retry(job=job, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(f"{reverse('reports:job_list')}#job-{job.pk}")
+    messages.success(request, _("Laporan diminta lagi: %(title)s.") % {"title": new.title})
+    return redirect(f"{reverse('reports:job_list')}#job-{new.pk}")
+
+
+@require_POST
+@login_required
 def subscription_toggle(request):
     """Staff turn the monthly network recap by e-mail on or off."""
     active = request.POST.get("active") == "1"
