@@ -71,10 +71,17 @@ class ReportJobListView(ListView):
 
 @method_decorator(login_required, name="dispatch")
 class ReportJobCreateView(FormView):
-    """Request a report. The buttons on other pages post here; on success, go to "Laporan saya"."""
+    """Request a report. The buttons on other pages post here; on success, go to "Laporan saya".
+
+    A GET with ?kind= renders that kind's fields (and ?hub=, ?innovation=, ... prefill them): the
+    kind selector is a plain GET form, which htmx turns into a swap of the fields without a reload.
+    """
 
     template_name = "reports/job_form.html"
     form_class = ReportRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
         initial = {"language": get_language() if get_language() in ("id", "en") else "id"}
