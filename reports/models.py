@@ -62,6 +62,12 @@ class ReportJob(Job):
     def is_downloadable(self) -> bool:
         return self.status == ReportStatus.SUCCEEDED and bool(self.file)
 
+    @property
+    def is_retryable(self) -> bool:
+        """Failed, or finished but its file is gone (expired, or withdrawn with a story's consent):
+        the user may ask for the same report again (reports.services.report_job_retry)."""
+        return self.status == ReportStatus.FAILED or (self.status == ReportStatus.SUCCEEDED and not self.file)
+
     def upload_path(self, filename: str) -> str:
         # One folder per job: file names stay readable for the user and never collide.
         return f"reports/{self.pk}/{filename}"

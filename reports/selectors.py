@@ -1,8 +1,13 @@
 """Reads of the reports app: the jobs a user sees, and the figures each report is built from.
 
-Every figure starts from `Model.objects.restrict(requester)` (jipp.permissions), so a report shows
-what its requester may see in the portal (ministry staff: everything; hub members: published records
-and their hub's drafts).
+Every figure starts from `Model.objects.restrict(...)` (jipp.permissions). Whose view depends on the
+report's purpose, not on who asks:
+
+- an internal report (the network recap for the ministry, a hub's profile for its members) shows
+  what its requester may see in the portal (ministry staff: everything; hub members: published
+  records and their hub's drafts), and its file says it is internal;
+- a public-facing report (a programme's impact report, handed to partners and the press) starts from
+  `restrict(None)`, the public's view, whoever asks: a draft never reaches it.
 """
 
 from collections import defaultdict
@@ -20,7 +25,8 @@ from stories.models import ImpactStory, Indicator, Measurement
 
 def report_jobs_of(user):
     """The jobs a user requested, newest first ("Laporan saya")."""
-    return ReportJob.objects.filter(requested_by=user).order_by("-created_at", "-pk")
+    # The requester is read by the download rule of every downloadable row.
+    return ReportJob.objects.filter(requested_by=user).select_related("requested_by").order_by("-created_at", "-pk")
 
 
 def report_job_for(user, pk: int):
@@ -38,19 +44,26 @@ def report_job_download_for(user, pk: int):
     with (a user who has left the hub no longer gets its drafts) and the report's own rule still
     admits them (e.g. a hub profile: members of that hub).
     """
+    job = report_job_for(user, pk)
+    return job if job is not None and report_job_may_download(user, job) else None
+
+
+def report_job_may_download(user, job: ReportJob) -> bool:
+    """The rule of report_job_download_for for a job already loaded (the job rows and the API use
+    it to offer a download only when the download would be served)."""
     from reports.generators import ReportError, get_spec
 
-    job = report_job_for(user, pk)
-    if job is None or not job.is_downloadable:
-        return None
-    if not is_ministry_staff(user):
-        if not scope_covers(job.requested_by, job.requester_scope or {}):
-            return None
-        try:
-            get_spec(job.kind).prepare(job.requested_by, job.params)
-        except ReportError:
-            return None
-    return job
+    if not job.is_downloadable or not can_view_job(user, job.requested_by_id):
+        return False
+    if is_ministry_staff(user):
+        return True
+    if not scope_covers(job.requested_by, job.requester_scope or {}):
+        return False
+    try:
+        get_spec(job.kind).prepare(job.requested_by, job.params)
+    except ReportError:
+        return False
+    return True
 
 
 def is_subscribed(user, kind: str) -> bool:
@@ -200,9 +213,13 @@ def innovation_profile_data(innovation_id: int):
     }
 
 
-def tpbis_impact_data(user, programme) -> dict:
-    """A programme's indicators against their targets, and the totals of its visible stories."""
-    stories = visible_stories(user).filter(programme=programme)
+def tpbis_impact_data(programme) -> dict:
+    """A programme's indicators against their targets, and the totals of its published stories.
+
+    Public-facing: the figures and the story list are the public's (`restrict(None)`), so a staff
+    member's copy says the same as anyone's and no draft or submitted story is counted or named.
+    """
+    stories = visible_stories(None).filter(programme=programme)
     totals = stories.aggregate(n=Count("pk"), people=Coalesce(Sum("people_reached"), 0), last=Max("story_date"))
     by_activity = list(
         stories.order_by()
@@ -222,9 +239,7 @@ def tpbis_impact_data(user, programme) -> dict:
         .annotate(n=Count("pk"), people=Sum("people_reached"))
         .order_by("-people", "province__name")
     )
-    recent = (
-        stories.restrict(None).select_related("province", "regency", "activity_type").order_by("-story_date", "pk")[:20]
-    )
+    recent = stories.select_related("province", "regency", "activity_type").order_by("-story_date", "pk")[:20]
     return {
         "programme": programme,
         "indicators": indicators_with_latest(programme.indicators.order_by("pk")),

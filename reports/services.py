@@ -262,7 +262,45 @@ def report_job_email(*, job: ReportJob) -> bool:
     return True
 
 
-# --- Cancel and withdraw ------------------------------------------------------------
+# --- Retry, cancel and withdraw ------------------------------------------------------------
+
+
+@transaction.atomic
+def report_job_retry(*, job: ReportJob, user) -> ReportJob:
+    """Ask again for a report that failed or whose file is gone ("Coba lagi"): its requester or staff.
+
+    A new job with the same kind, format, language and parameters, for the same requester, rather
+    than the old row requeued: the request goes through report_job_request, so today's rights, the
+    report's own rule (its spec's prepare) and the requester's scope decide it, as for any request;
+    the old row keeps its reason (and its error detail for the staff), and a finished row never
+    goes back to queued under the framework's claims. A second click while that new job is still
+    waiting or running returns it instead of queueing a twin.
+
+    Raises PermissionDenied for anyone else, ValidationError when the job is not retryable or the
+    report's rule no longer admits its requester.
+    """
+    if not can_view_job(user, job.requested_by_id):
+        raise PermissionDenied
+    if not job.is_retryable:
+        raise ValidationError(_("Laporan ini tidak perlu dicoba lagi."), code="not_retryable")
+    pending = ReportJob.objects.filter(
+        requested_by_id=job.requested_by_id,
+        kind=job.kind,
+        output_format=job.output_format,
+        language=job.language,
+        status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING],
+        created_at__gte=job.created_at,
+    ).order_by("-created_at", "-pk")
+    for other in pending:
+        if other.params == job.params:
+            return other
+    return report_job_request(
+        user=job.requested_by,
+        kind=job.kind,
+        output_format=job.output_format,
+        language=job.language,
+        params=dict(job.params),
+    )
 
 
 def report_job_cancel(*, job: ReportJob, user) -> bool:

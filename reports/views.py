@@ -71,10 +71,17 @@ class ReportJobListView(ListView):
 
 @method_decorator(login_required, name="dispatch")
 class ReportJobCreateView(FormView):
-    """Request a report. The buttons on other pages post here; on success, go to "Laporan saya"."""
+    """Request a report. The buttons on other pages post here; on success, go to "Laporan saya".
+
+    A GET with ?kind= renders that kind's fields (and ?hub=, ?innovation=, ... prefill them): the
+    kind selector is a plain GET form, which htmx turns into a swap of the fields without a reload.
+    """
 
     template_name = "reports/job_form.html"
     form_class = ReportRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
         initial = {"language": get_language() if get_language() in ("id", "en") else "id"}
@@ -132,6 +139,22 @@ def job_cancel(request, pk: int):
     if services.report_job_cancel(job=job, user=request.user):
         messages.info(request, _("Laporan dibatalkan."))
     return redirect("reports:job_list")
+
+
+@require_POST
+@login_required
+def job_retry(request, pk: int):
+    """Retry ("Coba lagi"): the same report asked for again; the new row appears at the top of "Laporan saya"."""
+    job = selectors.report_job_for(request.user, pk)
+    if job is None:
+        raise Http404
+    try:
+        new = services.report_job_retry(job=job, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(f"{reverse('reports:job_list')}#job-{job.pk}")
+    messages.success(request, _("Laporan diminta lagi: %(title)s.") % {"title": new.title})
+    return redirect(f"{reverse('reports:job_list')}#job-{new.pk}")
 
 
 @require_POST

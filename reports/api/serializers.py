@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from reports.choices import ReportFormat, ReportKind, ReportLanguage
 from reports.models import ReportJob
+from reports.selectors import report_job_may_download
 
 
 class ReportRequestSerializer(serializers.Serializer):
@@ -53,6 +54,8 @@ class ReportJobSerializer(serializers.ModelSerializer):
         return self._absolute(reverse("reports-api:job_detail", args=[obj.pk]))
 
     def get_download_url(self, obj) -> str | None:
-        if not obj.is_downloadable:
+        # The download view's own rule: no URL that would answer 404.
+        request = self.context.get("request")
+        if request is None or not report_job_may_download(request.user, obj):
             return None
         return self._absolute(reverse("reports-api:job_download", args=[obj.pk]))

@@ -1,8 +1,9 @@
 """Charts drawn on the server as SVG from the data, so that PDFs need no JavaScript."""
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from reports.generators.formatting import figure
 
 BRAND = "#0b4f8a"
 TARGET = "#8a4b00"
@@ -32,7 +33,7 @@ def bar_chart_svg(items, *, width=640, bar_height=18, label_width=230, title="",
         parts.append(f'<text x="0" y="{y + bar_height - 5}" font-size="10" fill="#1d2733">{escape(short)}</text>')
         parts.append(f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{BRAND}"/>')
         # Formatted for the active language (the PDF renders under translation.override).
-        number = number_format(value, decimal_pos=0 if value == int(value) else 1, use_l10n=True, force_grouping=True)
+        number = figure(value, max_places=1)
         parts.append(
             f'<text x="{label_width + w + 4:.1f}" y="{y + bar_height - 5}" font-size="10" fill="#1d2733">'
             f"{escape(number)}{escape(unit)}</text>"

@@ -1,4 +1,8 @@
-"""2. Hub profile (PDF): the designation, its innovations, its replications, its impact figures."""
+"""2. Hub profile (PDF): the designation, its innovations, its replications, its impact figures.
+
+Internal: only the hub's members and ministry staff may ask for it, to follow the hub's own work, so
+it shows what they see, drafts and records under review included, and says so on every page.
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +48,7 @@ def generate(job, path, progress):
         "replications_in": into[:MAX_ROWS],
         "replications_in_more": len(into) > MAX_ROWS,
         "job": job,
+        "internal_label": _("Internal: dapat memuat draf dan data yang belum terbit"),
     }
     render_pdf(template="reports/pdf/hub_profile.html", context=context, path=path, language=job.language)
     progress(95)

@@ -1,4 +1,9 @@
-"""3. One-page innovation profile (PDF), for briefings and replication visits."""
+"""3. One-page innovation profile (PDF), for briefings and replication visits.
+
+Public-facing for a published innovation: everything it lists hangs off the innovation and is as
+public as the innovation itself. A draft or an innovation under review can be printed only by its
+hub's members and staff (who may see it); that copy is labelled internal on every page.
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +32,12 @@ def generate(job, path, progress):
     progress(40)
     render_pdf(
         template="reports/pdf/innovation_profile.html",
-        context={**data, "replications": list(data["replications"][:10]), "job": job},
+        context={
+            **data,
+            "replications": list(data["replications"][:10]),
+            "job": job,
+            "internal_label": "" if data["innovation"].is_published else _("Internal: draf, belum terbit"),
+        },
         path=path,
         language=job.language,
     )

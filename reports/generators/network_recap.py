@@ -9,6 +9,7 @@ from jipp.permissions import can_report_on_network
 from reports import selectors
 from reports.choices import ReportKind
 from reports.generators.base import ReportError, ReportSpec, register
+from reports.generators.formatting import XLSX_COUNT
 from reports.generators.writers import Table, write_tables
 
 
@@ -59,6 +60,8 @@ def build_tables(data: dict) -> list[Table]:
             _("Orang terjangkau"),
         ],
         summary_rows,
+        # Every column from "Inovasi" on is a count.
+        number_formats=dict.fromkeys(range(5, 5 + 1 + len(statuses) + 4), XLSX_COUNT),
     )
     names = {hub.pk: hub.name for hub in hubs}
     no_category = _("Tanpa kategori")
@@ -76,6 +79,7 @@ def build_tables(data: dict) -> list[Table]:
             for r in data["by_category"]
             if r["hub_id"] in names
         ],
+        number_formats={4: XLSX_COUNT},
     )
     year = Table(
         _("Inovasi per tahun"),
@@ -85,6 +89,7 @@ def build_tables(data: dict) -> list[Table]:
             for r in data["by_year"]
             if r["hub_id"] in names
         ],
+        number_formats={2: XLSX_COUNT},
     )
     lang = translation.get_language()
     cohorts = Table(
@@ -100,6 +105,7 @@ def build_tables(data: dict) -> list[Table]:
             ]
             for c in data["cohorts"]
         ],
+        number_formats={3: XLSX_COUNT, 4: XLSX_COUNT},
     )
     notes = Table(
         _("Keterangan"),
@@ -109,6 +115,8 @@ def build_tables(data: dict) -> list[Table]:
             [_("Replikasi keluar: replikasi dari inovasi yang dikoordinasikan hub ini.")],
             [_("Replikasi masuk: replikasi oleh hub ini atau instansi yang dibinanya.")],
             [_("Tahun: tahun inovasi mulai diterapkan.")],
+            # For the ministry only: it counts every status, as its columns show.
+            [_("Internal: memuat draf dan inovasi yang sedang ditinjau (lihat kolom status).")],
         ],
     )
     return [summary, category, year, cohorts, notes]

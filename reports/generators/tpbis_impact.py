@@ -1,5 +1,10 @@
 """4. TPBIS impact report (PDF): a programme's indicators against their targets, with server-drawn
-charts, and the totals of its impact stories."""
+charts, and the totals of its impact stories.
+
+Public-facing: any signed-in user may ask for it and it is made to be handed on (to Perpusnas, its
+partners, the press). So it is made from what the public sees, whoever asks: published stories only,
+each as the public may see it (a name only with consent), never the requester's drafts.
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,20 +33,19 @@ def prepare(user, params):
     return {"programme": programme.pk}, _("Laporan dampak: %(name)s") % {"name": str(programme)}
 
 
-def _story_rows(stories, user):
-    # The PDF is given the stories only as the requester may see them (names under consent, a hidden
-    # related innovation left out): imported here, not at module load, so that the other report
-    # kinds work without it.
+def _story_rows(stories):
+    # The stories as the public may see them (names under consent, a hidden related innovation left
+    # out): imported here, not at module load, so that the other report kinds work without it.
     from stories.privacy import stories_public
 
-    return stories_public(stories, user)
+    return stories_public(stories, None)
 
 
 def generate(job, path, progress):
     programme = Programme.objects.filter(pk=job.params.get("programme")).first()
     if programme is None:
         raise ReportError(_("Program tidak ditemukan."))
-    data = selectors.tpbis_impact_data(job.requested_by, programme)
+    data = selectors.tpbis_impact_data(programme)
     progress(40)
     en = job.language == "en"
     levels = dict(LibraryLevel.choices)
@@ -67,7 +71,7 @@ def generate(job, path, progress):
         "indicator_chart": indicator_chart,
         "activity_chart": activity_chart,
         "by_level": [{**r, "label": levels.get(r["library_level"], r["library_level"])} for r in data["by_level"]],
-        "recent": _story_rows(data["recent"], job.requested_by) if data["recent"] else [],
+        "recent": _story_rows(data["recent"]) if data["recent"] else [],
         "job": job,
     }
     render_pdf(template="reports/pdf/tpbis_impact.html", context=context, path=path, language=job.language)

@@ -2,13 +2,15 @@
 
 A cell whose text starts with =, +, - or @ (or a tab / carriage return, which some programs skip
 before reading a formula) would be run as a formula by Excel or LibreOffice. Such text gets a
-leading apostrophe, which spreadsheets show as plain text. Numbers are left as numbers.
+leading apostrophe, which spreadsheets show as plain text. Numbers are left as numbers: in an XLSX a
+column may give them a number format (thousands grouped in the reader's own style) and they stay
+numbers a spreadsheet can add up; a CSV is data for programs and carries them unformatted.
 """
 
 import csv
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.encoding import force_str
@@ -40,11 +42,16 @@ def safe_cell(value):
 
 @dataclass
 class Table:
-    """A titled table whose rows may be a generator (consumed once, while writing)."""
+    """A titled table whose rows may be a generator (consumed once, while writing).
+
+    `number_formats` maps a column's index to an Excel number format for its numbers (e.g.
+    reports.generators.formatting.XLSX_COUNT); a column left out (a year, a code) is written plain.
+    """
 
     title: str
     headers: list
     rows: Iterable
+    number_formats: dict[int, str] = field(default_factory=dict)
 
 
 def _sheet_title(title: str, used: set) -> str:
@@ -75,13 +82,29 @@ def write_xlsx(path, tables: Iterable[Table], on_row=None) -> int:
             cell.font = Font(bold=True)
             header.append(cell)
         ws.append(header)
+        formats = table.number_formats
         for row in table.rows:
-            ws.append([safe_cell(v) for v in row])
+            if formats:
+                ws.append([_xlsx_cell(ws, i, v, formats) for i, v in enumerate(row)])
+            else:
+                ws.append([safe_cell(v) for v in row])
             count += 1
             if on_row:
                 on_row(count)
     wb.save(path)
     return count
+
+
+def _xlsx_cell(ws, index: int, value, formats: dict):
+    from openpyxl.cell import WriteOnlyCell
+
+    value = safe_cell(value)
+    number_format = formats.get(index)
+    if number_format is None or not isinstance(value, int | float | Decimal):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def write_csv(path, tables: Iterable[Table], on_row=None) -> int:

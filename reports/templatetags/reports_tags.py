@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jipp.permissions import can_report_on_hub, can_report_on_network, can_view
+from reports import selectors
 from reports.choices import KIND_FORMATS, ReportFormat, ReportKind, ReportLanguage
 
 register = template.Library()
@@ -25,6 +26,12 @@ def _context(kind, label, prefix, hidden=()):
         "languages": ReportLanguage.choices,
         "current_language": get_language(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def job_downloadable(context, job) -> bool:
+    """Whether the download button of a job row would be served: the download view's own rule."""
+    return selectors.report_job_may_download(context["request"].user, job)
 
 
 @register.inclusion_tag("reports/_action.html", takes_context=True)
