@@ -202,16 +202,17 @@ def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institutio
     - n_published: innovations of the hub published now;
     - n_outgoing / n_incoming: replications of innovations from / adopted by the hub's network (the
       hub and the institutions it coaches), as on the hub's page; public: of published innovations;
-    - n_unverified: published innovations never verified or last verified longer ago than
-      VERIFICATION_MAX_AGE (innovations.selectors), the rule of the list's "not verified" badge;
+    - n_unverified: published innovations whose last check is older than 12 months
+      (innovations.selectors.stale_verification_q, the rule of the list's "not verified" badge);
     - n_stories: impact stories of the hub (published only in the public version);
     - last_*: the latest change to its innovations, stories and replications (see latest_activity).
 
     `sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
     """
     from innovations.choices import ReviewStatus
-    from innovations.filtersets.innovation import EVER_SUBMITTED, verification_stale_q
+    from innovations.filtersets.innovation import EVER_SUBMITTED
     from innovations.models import Innovation, Replication
+    from innovations.selectors.innovation import stale_verification_q
     from stories.models import ImpactStory
 
     pub = ReviewStatus.PUBLISHED
@@ -227,7 +228,7 @@ def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institutio
         n_published=_count(published),
         n_outgoing=_count(outgoing),
         n_incoming=_count(incoming),
-        n_unverified=_count(published.filter(verification_stale_q())),
+        n_unverified=_count(published.filter(stale_verification_q())),
         n_stories=_count(stories),
         last_innovation=_latest(inn if full else published, "updated_at"),
         last_story=_latest(stories, "updated_at"),

@@ -20,14 +20,13 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from innovations.choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
 from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
-from innovations.selectors.innovation import VERIFICATION_MAX_AGE
+from innovations.selectors.innovation import stale_verification_q
 from innovations.workflow import ACTIONS
 from jipp.forms import BootstrapFilterFormMixin
 
@@ -40,12 +39,6 @@ ALL = _("Semua")
 EVER_SUBMITTED = frozenset(action.target for action in ACTIONS.values())
 # Submitted and not yet decided: the review queue's rows.
 AWAITING_REVIEW = frozenset({ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW})
-
-
-def verification_stale_q() -> Q:
-    """Never verified, or last verified longer ago than VERIFICATION_MAX_AGE (the list badge's rule)."""
-    cutoff = timezone.localdate() - VERIFICATION_MAX_AGE
-    return Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
 
 
 SEARCH_CONFIG = "indonesian"
@@ -184,7 +177,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         return queryset.filter(status__in=EVER_SUBMITTED if value == "ever" else AWAITING_REVIEW)
 
     def filter_verification(self, queryset, name, value):
-        stale = verification_stale_q()
+        stale = stale_verification_q()
         return queryset.filter(stale if value == "stale" else ~stale)
 
     def filter_award(self, queryset, name, value):
