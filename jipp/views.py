@@ -124,11 +124,15 @@ def _api_error(code: str, message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
 
 
+# 400 and 500 are rendered without the request, in the layout that needs nothing else (templates/errors/page.html).
+_MINIMAL = {"error_layout": "base_minimal.html"}
+
+
 def bad_request(request, exception=None):
     """handler400: malformed or suspicious requests (a Host not allowed, a broken multipart body)."""
     if _is_api(request):
         return _api_error("bad_request", _("Permintaan tidak dapat diproses."), 400)
-    return HttpResponseBadRequest(loader.render_to_string("400.html"))
+    return HttpResponseBadRequest(loader.render_to_string("400.html", _MINIMAL))
 
 
 def permission_denied(request, exception=None):
@@ -160,7 +164,7 @@ def server_error(request):
     if _is_api(request):
         return _api_error("server_error", _("Terjadi kesalahan di server. Coba lagi nanti."), 500)
     try:
-        body = loader.render_to_string("500.html")
+        body = loader.render_to_string("500.html", _MINIMAL)
     except Exception:  # a broken template must not turn the error page into a second error
         body = "<!DOCTYPE html><title>500</title><h1>Server error</h1>"
     return HttpResponseServerError(body)
