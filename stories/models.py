@@ -19,6 +19,19 @@ from innovations.models.workflow import Reviewable
 from jipp.permissions import REVIEWED_RULES, RestrictedQuerySet, Restriction
 from stories.choices import AgeGroup, Gender, LibraryLevel
 
+# What a story tells of a change in someone's life without naming or describing them: the public row,
+# the API, the services and the attributes anyone who may see the story reads list these alike.
+STORY_ACCOUNT_FIELDS = (
+    "people_reached",
+    "narrative_before",
+    "narrative_after",
+    "narrative_before_en",
+    "narrative_after_en",
+    "income_before",
+    "income_after",
+    "story_date",
+)
+
 # Fields that identify a person: erased on request, and never copied into the history of an erasure.
 PERSONAL_FIELDS = ["beneficiary_name", "gender", "age_group", "has_disability"]
 

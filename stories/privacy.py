@@ -19,7 +19,7 @@ from functools import cached_property
 
 from jipp import permissions
 from jipp.http import PRIVATE, PUBLIC_REVALIDATE
-from stories.models import ImpactStory
+from stories.models import STORY_ACCOUNT_FIELDS, ImpactStory
 
 # The keys of `PublicStory.row()`, in a stable order (export columns).
 PUBLIC_ROW_KEYS = [
@@ -36,14 +36,7 @@ PUBLIC_ROW_KEYS = [
     "province",
     "regency",
     "activity_type",
-    "people_reached",
-    "narrative_before",
-    "narrative_after",
-    "narrative_before_en",
-    "narrative_after_en",
-    "income_before",
-    "income_after",
-    "story_date",
+    *STORY_ACCOUNT_FIELDS,
     "published_at",
     "beneficiary_name",
     "gender",
@@ -81,14 +74,7 @@ PLAIN_ATTRIBUTES = frozenset(
         "regency_id",
         "activity_type",
         "activity_type_id",
-        "people_reached",
-        "narrative_before",
-        "narrative_after",
-        "narrative_before_en",
-        "narrative_after_en",
-        "income_before",
-        "income_after",
-        "story_date",
+        *STORY_ACCOUNT_FIELDS,
         "published_at",
         "created_at",
         "updated_at",

@@ -16,7 +16,7 @@ from jipp.choices import SecurityEventKind
 from jipp.exceptions import VersionConflict
 from jipp.slugs import SlugRule
 from jipp.validation import refuse_nul_characters, refuse_unknown_fields
-from stories.models import PERSONAL_FIELDS, ImpactStory, StoryPhoto
+from stories.models import PERSONAL_FIELDS, STORY_ACCOUNT_FIELDS, ImpactStory, StoryPhoto
 from stories.signals import CONSENT_WITHDRAWN, ERASED, story_personal_data_withdrawn
 
 # Content fields a create or update may set. `hub` is set on create only: moving a story to
@@ -38,14 +38,7 @@ STORY_FIELDS = [
     "consent_photo_public",
     "consent_date",
     "activity_type",
-    "people_reached",
-    "narrative_before",
-    "narrative_after",
-    "narrative_before_en",
-    "narrative_after_en",
-    "income_before",
-    "income_after",
-    "story_date",
+    *STORY_ACCOUNT_FIELDS,
 ]
 
 ERASURE_REASON = "Penghapusan data pribadi atas permintaan (UU 27/2022)"

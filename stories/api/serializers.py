@@ -6,7 +6,7 @@ from rest_framework import serializers
 from hubs.models import Institution, Province, Regency
 from innovations.api.serializers import VisibleInnovationField, _absolute, _user, workflow_actions
 from jipp.api.mixins import DynamicFieldsMixin
-from stories.models import ActivityType, ImpactStory, Indicator, Measurement, Programme
+from stories.models import STORY_ACCOUNT_FIELDS, ActivityType, ImpactStory, Indicator, Measurement, Programme
 from stories.privacy import story_public
 from stories.services import STORY_FIELDS
 
@@ -74,14 +74,7 @@ class ImpactStorySerializer(DynamicFieldsMixin, serializers.ModelSerializer):
             "consent_name_public",
             "consent_photo_public",
             "activity_type",
-            "people_reached",
-            "narrative_before",
-            "narrative_after",
-            "narrative_before_en",
-            "narrative_after_en",
-            "income_before",
-            "income_after",
-            "story_date",
+            *STORY_ACCOUNT_FIELDS,
             "status",
             "version",
             "erased_at",
