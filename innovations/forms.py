@@ -10,7 +10,7 @@ from hubs.models import Institution
 from innovations.choices import AwardKind
 from innovations.files import check_upload, safe_name
 from innovations.models import ASPECT_FIELDS, SDG, Innovation, Replication
-from innovations.services.innovation import RINGKASAN_MAX_WORDS
+from innovations.services.innovation import INNOVATION_FIELDS, RINGKASAN_MAX_WORDS
 from jipp import permissions
 from jipp.forms import bootstrapify
 
@@ -91,27 +91,8 @@ class InnovationForm(forms.ModelForm):
 
     class Meta:
         model = Innovation
-        fields = [
-            "hub",
-            "institution",
-            "title",
-            "title_en",
-            "summary_en",
-            *ASPECT_FIELDS,
-            "stage",
-            "innovation_type",
-            "initiator",
-            "implementation_started_on",
-            "group",
-            "category",
-            "province",
-            "regency",
-            "video_url",
-            "sinovik_id",
-            "jippnas_id",
-            "continuation",
-            "last_verified_on",
-        ]
+        # What the services let a hub member set, and the hub a new draft is for.
+        fields = ["hub", *INNOVATION_FIELDS]
         widgets = {
             "implementation_started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "last_verified_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

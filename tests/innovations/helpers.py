@@ -1,27 +1,8 @@
 """Helpers of the page tests: the POST data of the innovation form built from a row."""
 
-from innovations.models import ASPECT_FIELDS
+from innovations.services.innovation import INNOVATION_FIELDS
 
-FORM_FIELDS = [
-    "institution",
-    "title",
-    "title_en",
-    "summary_en",
-    *ASPECT_FIELDS,
-    "stage",
-    "innovation_type",
-    "initiator",
-    "implementation_started_on",
-    "group",
-    "category",
-    "province",
-    "regency",
-    "video_url",
-    "sinovik_id",
-    "jippnas_id",
-    "continuation",
-    "last_verified_on",
-]
+FORM_FIELDS = INNOVATION_FIELDS
 
 EMPTY_AWARDS = {
     "awards-TOTAL_FORMS": "1",
