@@ -83,39 +83,41 @@ class CategoryViewSet(ReadOnlyApiViewSet):
     lookup_value_regex = INT_ID
 
 
-class ReviewableViewSetMixin:
-    """Create, update and workflow actions of a Reviewable record (innovation or story), through its services.
+class ServiceWriteMixin:
+    """Create and update of a record through its services: the write serializer validates the shape,
+    the services decide everything else (rules, history, audit), the read serializer answers.
 
-    Subclasses name their services: `service_module` (the innovations.services module), `record_kwarg`
-    (the services' keyword for the record), and `write_serializer_class`.
+    Subclasses name `service_module` (whose `<record_kwarg>_create` / `_update` they call),
+    `record_kwarg`, `write_serializer_class`, and `may_create(user, validated_data)` with the message
+    `not_your_hub` for a refusal; who may update is the viewset's object permission.
     """
 
     service_module = None
     record_kwarg = ""
     write_serializer_class = None
-    permission_classes = with_defaults(CanEditRecord)
     not_your_hub = _("Anda hanya dapat membuat data untuk hub Anda sendiri.")
 
     def _service(self, verb):
         return getattr(self.service_module, f"{self.record_kwarg}_{verb}")
 
+    def may_create(self, user, data) -> bool:
+        raise NotImplementedError
+
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return self.write_serializer_class
-        if self.action in TRANSITIONS:
-            return s.TransitionSerializer
         return super().get_serializer_class()
 
     def create(self, request, *args, **kwargs):
         serializer = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        if not permissions.can_create_for_hub(request.user, serializer.validated_data["hub"].pk):
+        if not self.may_create(request.user, serializer.validated_data):
             raise PermissionDenied(self.not_your_hub)
         record = self._service("create")(user=request.user, data=serializer.validated_data)
         return self.detail_response(record, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
-        record = self.get_object()  # CanEditRecord decides
+        record = self.get_object()  # the viewset's object permission decides
         sent_if_match = self.check_if_match(record)
         serializer = self.write_serializer_class(
             record, data=request.data, partial=partial, context=self.get_serializer_context()
@@ -131,6 +133,21 @@ class ReviewableViewSetMixin:
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
+
+
+class ReviewableViewSetMixin(ServiceWriteMixin):
+    """Create, update, delete and workflow actions of a Reviewable record (innovation or story), through
+    its services (see ServiceWriteMixin)."""
+
+    permission_classes = with_defaults(CanEditRecord)
+
+    def may_create(self, user, data) -> bool:
+        return permissions.can_create_for_hub(user, data["hub"].pk)
+
+    def get_serializer_class(self):
+        if self.action in TRANSITIONS:
+            return s.TransitionSerializer
+        return super().get_serializer_class()
 
     def perform_destroy(self, instance):
         # get_object() has asked CanEditRecord (can_delete); the service asks again under a row lock.
@@ -321,8 +338,14 @@ class InnovationViewSet(
         responses={200: s.ReplicationSerializer},
     ),
 )
-class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet):
+class ReplicationViewSet(
+    ServiceWriteMixin, PublicListCacheMixin, BriefModeMixin, ConditionalMixin, viewsets.ModelViewSet
+):
     serializer_class = s.ReplicationSerializer
+    write_serializer_class = s.ReplicationWriteSerializer
+    service_module = innovation_services
+    record_kwarg = "replication"
+    not_your_hub = _("Anda tidak dapat mencatat replikasi untuk hub ini.")
     brief_serializer_class = brief_serializer(Replication, "api:replication-detail")
     filterset_class = ReplicationFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
@@ -337,33 +360,5 @@ class ReplicationViewSet(PublicListCacheMixin, BriefModeMixin, ConditionalMixin,
             .order_by("-committed_on", "pk")
         )
 
-    def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
-            return s.ReplicationWriteSerializer
-        return super().get_serializer_class()
-
-    def create(self, request, *args, **kwargs):
-        serializer = s.ReplicationWriteSerializer(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        if not permissions.can_record_replication(request.user, serializer.validated_data["facilitating_hub"].pk):
-            raise PermissionDenied(_("Anda tidak dapat mencatat replikasi untuk hub ini."))
-        replication = innovation_services.replication_create(user=request.user, data=serializer.validated_data)
-        return self.detail_response(replication, status.HTTP_201_CREATED)
-
-    def update(self, request, *args, partial=False, **kwargs):
-        replication = self.get_object()  # CanChangeReplication decides
-        sent_if_match = self.check_if_match(replication)
-        serializer = s.ReplicationWriteSerializer(
-            replication, data=request.data, partial=partial, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
-        replication = innovation_services.replication_update(
-            replication=replication,
-            user=request.user,
-            data=serializer.validated_data,
-            expected_version=replication.version if sent_if_match else None,
-        )
-        return self.detail_response(replication)
-
-    def partial_update(self, request, *args, **kwargs):
-        return self.update(request, *args, partial=True, **kwargs)
+    def may_create(self, user, data) -> bool:
+        return permissions.can_record_replication(user, data["facilitating_hub"].pk)
