@@ -86,6 +86,32 @@ def eager_celery():
 
 
 @pytest.fixture
+def isolated_files(settings, tmp_path):
+    """Uploads (MEDIA_ROOT) and generated files (the private "reports" storage) in this test's folder,
+    tmp_path/media and tmp_path/reports, so no test reads another's files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "reports"},
+        },
+    }
+    return tmp_path
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """client.post that also runs the on-commit callbacks (a job's dispatch), as a real request does."""
+
+    def _post(url, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {})
+
+    return _post
+
+
+@pytest.fixture
 def sdgs(db):
     """The reference SDGs and categories (innovations_reference_seed)."""
     from hubs.services import SeedResult

@@ -53,19 +53,11 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path, eager_celery):
-    """Uploads and reports go to this test's folder; Celery runs eagerly; the dashboard cache starts empty."""
+def _isolated(isolated_files, eager_celery):
+    """Uploads and reports go to this test's folder (a real worker started by `report_worker` gets the
+    same reports folder through DJANGO_REPORTS_ROOT); Celery runs eagerly; the cache starts empty."""
     from django.core.cache import cache
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # (a real worker started by `report_worker` gets the same reports folder through DJANGO_REPORTS_ROOT)
-    settings.STORAGES = {
-        **django_settings.STORAGES,
-        "reports": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "reports"},
-        },
-    }
     cache.clear()
     yield
     cache.clear()

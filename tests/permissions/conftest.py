@@ -4,29 +4,18 @@ resource to act on, private storage per test, and the role -> user mapping of th
 import datetime
 
 import pytest
-from django.conf import settings as django_settings
-from django.core.cache import cache
 
 from tests.factories.innovations import InnovationFactory, ReplicationFactory, eligible
 from tests.factories.stories import ActivityTypeFactory, ImpactStoryFactory, ProgrammeFactory
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path, eager_celery):
-    """Uploads and generated files in tmp; generous API throttles; tasks (imports) run in-process."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **django_settings.STORAGES,
-        "reports": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private"},
-        },
-    }
+def _isolated(settings, isolated_files, eager_celery):
+    """Files in tmp; generous API throttles; tasks (imports) run in-process."""
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
     }
-    cache.clear()
 
 
 def user_of(world, role):

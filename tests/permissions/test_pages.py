@@ -205,17 +205,6 @@ def _replication(action, client, post, world):
     raise AssertionError(action)
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """client.post that also runs the on-commit callbacks (an import's dispatch), as a real request does."""
-
-    def _post(url, data=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data or {})
-
-    return _post
-
-
 @pytest.mark.parametrize(("resource", "action", "role", "allowed"), PAGE_CELLS, ids=map(cell_id, PAGE_CELLS))
 def test_page_matrix(client, post, records, resource, action, role, allowed):
     """Each role takes exactly the actions the matrix allows through the pages; a refusal changes nothing."""

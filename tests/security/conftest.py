@@ -5,13 +5,8 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(isolated_files):
     """Uploads and reports go to tmp; lockout counters and API throttles start empty."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "reports": {**settings.STORAGES["reports"], "OPTIONS": {"location": tmp_path / "reports"}},
-    }
     cache.clear()
     yield
     cache.clear()
