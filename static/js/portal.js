@@ -21,4 +21,25 @@
       event.preventDefault();
     }
   });
+  // A table wider than its box (.table-responsive) scrolls sideways: make that box reachable and
+  // scrollable with the keyboard, named after the table's caption, only while it overflows.
+  function markScrollableTables() {
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      if (overflows && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+        box.setAttribute("data-scroll-region", "");
+      } else if (!overflows && box.hasAttribute("data-scroll-region")) {
+        ["tabindex", "role", "aria-label", "data-scroll-region"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", markScrollableTables);
+  window.addEventListener("resize", markScrollableTables);
+  document.addEventListener("htmx:afterSwap", markScrollableTables);
 })();
