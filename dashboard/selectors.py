@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
 
 from hubs.models import HubDesignation, Institution, Province
 from jipp import cache, permissions
@@ -499,3 +500,46 @@ class HubPage:
 def hub_page(*, hub, user) -> HubPage:
     """The figures, latest records, replications and people of a hub's page, as `user` may see them."""
     return HubPage(hub=hub, user=user)
+
+
+# --- A user's work in progress ---------------------------------------------------------------------
+
+# What happens next to a record in each status that is not yet (or no longer) on the public record.
+NEXT_STEPS = {
+    "draft": _lazy("Lengkapi isiannya, lalu admin hub mengajukannya untuk ditinjau."),
+    "revision_requested": _lazy("Perbaiki sesuai komentar peninjau, lalu ajukan lagi."),
+    "submitted": _lazy("Menunggu staf kementerian memulai tinjauan."),
+    "in_review": _lazy("Sedang ditinjau staf kementerian; hasilnya tampil di sini."),
+    "rejected": _lazy("Ditolak; alasan ada di riwayat tinjauan. Buat draf baru bila perlu."),
+}
+WORK_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: str  # "innovation" or "story"
+    record: object
+    next_step: str
+
+
+def work_in_progress(user, limit: int = WORK_SHOWN) -> list[WorkItem]:
+    """The innovations and stories of the user's hubs (or that they started) not yet published, the
+    latest change first, each with what happens next: "Kiriman saya". One query per kind."""
+    from innovations.choices import ReviewStatus
+    from innovations.models import Innovation
+    from stories.models import ImpactStory
+
+    mine = Q(hub__in=permissions.member_hub_ids(user)) | Q(created_by=user.pk)
+    items = []
+    for kind, model in (("innovation", Innovation), ("story", ImpactStory)):
+        rows = (
+            model.objects.restrict(user)
+            .filter(mine)
+            .exclude(status=ReviewStatus.PUBLISHED)
+            .select_related("hub")
+            .only("pk", "slug", "title", "status", "updated_at", "submitted_at", "hub__name", "hub__acronym")
+            .order_by("-updated_at", "-pk")[:limit]
+        )
+        items += [WorkItem(kind, row, str(NEXT_STEPS.get(row.status, ""))) for row in rows]
+    items.sort(key=lambda item: item.record.updated_at, reverse=True)
+    return items[:limit]

@@ -1,3 +1,4 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
@@ -17,6 +18,18 @@ class HomeView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         figures = dashboard.dashboard_figures(self.request.user)
         ctx.update(dashboard_context.home(figures, full=dashboard.shows_full_dashboard(self.request.user)))
+        return ctx
+
+
+class WorkInProgressView(LoginRequiredMixin, TemplateView):
+    """ "Kiriman saya": what the user's hubs have in draft, in review or sent back, and what happens next."""
+
+    template_name = "hubs/work_in_progress.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["items"] = dashboard.work_in_progress(self.request.user)
+        ctx["shown"] = dashboard.WORK_SHOWN
         return ctx
 
 

@@ -173,7 +173,8 @@ def reference_seed(*, data_dir: Path = IDN_AREA_DIR) -> SeedResult:
     return result
 
 
-INSTITUTION_SLUGS = SlugRule(Institution, fallback="instansi")
+# The fixed pages under /hubs/ come before the hub's own address, so no institution may take their words.
+INSTITUTION_SLUGS = SlugRule(Institution, fallback="instansi", reserved=frozenset({"benchmark", "submissions"}))
 
 
 def _seed_slug(entry) -> str:
