@@ -81,8 +81,9 @@ def test_account_menu_works_with_the_keyboard(page, portal):
     page.keyboard.press("Enter")
     expect(account).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("ArrowDown")
-    focused = page.evaluate("document.activeElement.textContent.trim()")
-    assert focused == "Laporan saya"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Kiriman saya"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Laporan saya"
     shot(page, "header", "keyboard-menu-open")
     page.keyboard.press("Escape")
     expect(account).to_have_attribute("aria-expanded", "false")
