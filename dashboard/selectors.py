@@ -43,25 +43,27 @@ def shows_full_dashboard(user) -> bool:
 # ones, for staff, count every record.
 
 
+def _counted(model, full: bool) -> QuerySet:
+    qs = model.objects.order_by()
+    return qs if full else qs.restrict(None)
+
+
 def _innovations(full: bool):
     from innovations.models import Innovation
 
-    qs = Innovation.objects.order_by()
-    return qs if full else qs.restrict(None)
+    return _counted(Innovation, full)
 
 
 def _replications(full: bool):
     from innovations.models import Replication
 
-    qs = Replication.objects.order_by()
-    return qs if full else qs.restrict(None)
+    return _counted(Replication, full)
 
 
 def _stories(full: bool):
     from stories.models import ImpactStory
 
-    qs = ImpactStory.objects.order_by()
-    return qs if full else qs.restrict(None)
+    return _counted(ImpactStory, full)
 
 
 def _hubs() -> QuerySet[Institution]:
