@@ -5,8 +5,8 @@ silently lost. The form's view stores the photo (already checked and re-encoded 
 stories.services.story_photo_check) through Django's storage API under a random name, and the page
 carries a signed token naming it, the user and the original file name. The next submit hands the
 file to story_photo_add, which checks it again; it is removed once used, or once older than MAX_AGE
-by the sweep (on every new hold, and hourly by the beat task stories.held_photos_sweep); a signed
-token older than that is refused anyway.
+by the hourly beat task stories.held_photos_sweep (not on the request: listing the folder is a
+paginated call on object storage); a signed token older than that is refused anyway.
 """
 
 import secrets
@@ -24,7 +24,6 @@ _SALT = "stories.held-photo"
 
 def hold(checked, *, user) -> str:
     """Store `checked` (an innovations.files.CheckedFile) and return the token the page carries."""
-    sweep()
     name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}.{checked.kind}", checked.as_django_file())
     return signing.dumps({"n": name, "u": user.pk, "o": checked.original_name}, salt=_SALT)
 
