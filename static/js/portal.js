@@ -21,6 +21,22 @@
       event.preventDefault();
     }
   });
+  // <details data-fold-on-phone>: a list's filter panel starts folded on a phone (below Bootstrap's
+  // lg breakpoint) unless a filter is set, so the first screen shows the list rather than the form.
+  // From 992 px the panel's summary line is hidden, so a panel folded on a narrower window opens again.
+  var phone = window.matchMedia("(max-width: 991.98px)");
+  if (phone.matches) {
+    document.querySelectorAll("details[data-fold-on-phone]:not([data-active])").forEach(function (panel) {
+      panel.open = false;
+    });
+  }
+  phone.addEventListener("change", function (event) {
+    if (!event.matches) {
+      document.querySelectorAll("details[data-fold-on-phone]").forEach(function (panel) {
+        panel.open = true;
+      });
+    }
+  });
   // A table wider than its box (.table-responsive) scrolls sideways: make that box reachable and
   // scrollable with the keyboard, named after the table's caption, only while it overflows.
   function markScrollableTables() {

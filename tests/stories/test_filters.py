@@ -69,3 +69,25 @@ def test_every_story_select_says_all_in_english(client, stories_of_three_years):
     html = client.get(reverse("stories:story_list")).content.decode()
     assert '<html lang="en">' in html
     assert re.match(r'\s*<option value=""[^>]*>All</option>', _select(html, "province"))
+
+
+def _filter_panel(html: str) -> str:
+    match = re.search(r"<details[^>]*data-fold-on-phone[^>]*>", html)
+    assert match, "the list has no foldable filter panel"
+    return match.group(0)
+
+
+def test_filter_panel_is_marked_active_and_counts_the_filters_set(client, stories_of_three_years):
+    """A filter that is set keeps the panel open on a phone and is counted on its summary line."""
+    province, _ = stories_of_three_years
+    response = client.get(reverse("stories:story_list"), {"province": province.pk, "year": "2024"})
+    html = response.content.decode()
+    assert "data-active" in _filter_panel(html)
+    assert re.search(r'class="badge[^"]*">\s*2 aktif', html)
+
+
+def test_filter_panel_without_filters_may_fold(client, stories_of_three_years):
+    """With nothing set the panel carries no data-active, so portal.js folds it on a phone."""
+    html = client.get(reverse("stories:story_list")).content.decode()
+    assert "data-active" not in _filter_panel(html)
+    assert " aktif</span>" not in html
