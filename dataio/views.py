@@ -123,7 +123,8 @@ RECORD_LISTS = {
 
 def _job_context(job: ImportJob) -> dict:
     context = {"job": job, "progress": jobs.import_progress(job)}
-    if job.status == ImportStatus.DONE and (job.created_count or job.updated_count):
+    # Imports finished before records were kept have none to link to.
+    if job.status == ImportStatus.DONE and (job.created_count or job.updated_count) and job.records.exists():
         context["records_url"] = f"{reverse(RECORD_LISTS[job.kind])}?{urlencode({'import_job': job.pk})}"
         context["records_total"] = job.created_count + job.updated_count
     return context

@@ -287,3 +287,12 @@ def test_the_api_lists_the_same_records_of_an_import(client, post, world):
     assert len(mine.json()["results"]) == 3
     assert token_client(world.other).get(url).json()["results"] == []
     assert token_client(world.admin).get("/api/v1/innovations/?import_job=0").status_code == 400
+
+
+def test_an_import_without_recorded_records_offers_no_empty_link(client, post, world):
+    """An import finished before its records were kept would link to an empty list: no link then."""
+    job, _updated = _finished_innovation_import(client, post, world)
+    job.records.all().delete()
+    page = client.get(reverse("imports:import_detail", args=[job.pk])).content.decode()
+    assert "berstatus draf" in page
+    assert "import_job=" not in page
