@@ -65,3 +65,20 @@ class ImportJob(Job):
     @property
     def is_busy(self) -> bool:
         return self.status in {ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.IMPORTING}
+
+
+class ImportedRecord(models.Model):
+    """A record a confirmed import created or changed (of the job's kind), so that the finished import
+    can link to exactly its records (`?import_job=<id>` on the lists, see jipp.import_records)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="records", verbose_name=_("impor"))
+    object_id = models.PositiveBigIntegerField(_("ID data"))
+    created = models.BooleanField(_("dibuat oleh impor"), default=True)
+
+    class Meta:
+        verbose_name = _("data hasil impor")
+        verbose_name_plural = _("data hasil impor")
+        constraints = [models.UniqueConstraint(fields=["job", "object_id"], name="imported_record_unique")]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.object_id}"

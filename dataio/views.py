@@ -6,6 +6,7 @@ the rules.
 
 import os
 import tempfile
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -23,9 +24,9 @@ from django.views.decorators.http import require_POST
 
 from dataio.exports import EXPORTS, export_table
 from dataio.importers import jobs
-from dataio.importers.base import MAX_IMPORT_BYTES
+from dataio.importers.base import EXAMPLE_MARKER, MAX_IMPORT_BYTES
 from dataio.importers.template import write_template
-from dataio.models import ImportJob, ImportKind
+from dataio.models import ImportJob, ImportKind, ImportStatus
 from jipp import permissions
 from jipp.forms import apply_service_errors, bootstrapify
 from jipp.http import PRIVATE
@@ -43,13 +44,15 @@ class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Jenis data"), choices=ImportKind.choices)
     file = forms.FileField(
         label=gettext_lazy("Berkas XLSX atau CSV"),
-        help_text=gettext_lazy("Paling besar %(mb)s MB. Gunakan templat: baris 1 judul kolom bahasa Indonesia.")
-        % {"mb": MAX_IMPORT_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Translated per request: a lazy text formatted at import time would stay in the default language.
+        self.fields["file"].help_text = _(
+            "Paling besar %(mb)s MB. Gunakan templat: baris 1 judul kolom bahasa Indonesia."
+        ) % {"mb": MAX_IMPORT_BYTES // (1024 * 1024)}
         bootstrapify(self)
 
 
@@ -87,7 +90,7 @@ def import_home(request):
     return render(
         request,
         "imports/import_home.html",
-        {"form": form, "recent": recent, "kinds": ImportKind.choices},
+        {"form": form, "recent": recent, "kinds": ImportKind.choices, "example_marker": EXAMPLE_MARKER},
         status=400 if form.errors else 200,
     )
 
@@ -110,17 +113,34 @@ def import_template(request, kind: str):
     )
 
 
+# The list that shows one kind's records; `?import_job=` narrows it to one import's (jipp.import_records).
+RECORD_LISTS = {
+    ImportKind.INNOVATIONS: "innovations:innovation_list",
+    ImportKind.REPLICATIONS: "innovations:replication_list",
+    ImportKind.STORIES: "stories:story_list",
+}
+
+
+def _job_context(job: ImportJob) -> dict:
+    context = {"job": job, "progress": jobs.import_progress(job)}
+    # Imports finished before records were kept have none to link to.
+    if job.status == ImportStatus.DONE and (job.created_count or job.updated_count) and job.records.exists():
+        context["records_url"] = f"{reverse(RECORD_LISTS[job.kind])}?{urlencode({'import_job': job.pk})}"
+        context["records_total"] = job.created_count + job.updated_count
+    return context
+
+
 @login_required
 def import_detail(request, pk: int):
     job = _job_or_404(request, pk)
-    return render(request, "imports/import_detail.html", {"job": job, "progress": jobs.import_progress(job)})
+    return render(request, "imports/import_detail.html", _job_context(job))
 
 
 @login_required
 def import_status(request, pk: int):
     """The status block, polled by htmx every 2 seconds while the job runs."""
     job = _job_or_404(request, pk)
-    return render(request, "imports/_job_status.html", {"job": job, "progress": jobs.import_progress(job)})
+    return render(request, "imports/_job_status.html", _job_context(job))
 
 
 @require_POST

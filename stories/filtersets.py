@@ -9,6 +9,7 @@ from hubs.models import HubDesignation, Institution, Province
 from innovations.choices import ReviewStatus
 from jipp import permissions
 from jipp.forms import BootstrapFilterFormMixin
+from jipp.import_records import ImportJobFilter
 from stories.choices import LibraryLevel
 from stories.models import ActivityType, ImpactStory, Programme
 
@@ -55,10 +56,11 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     )
     # Offered only to those who see more than published stories (see __init__).
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"), empty_label=_("Semua"))
+    import_job = ImportJobFilter(label=_("Impor"))
 
     class Meta:
         model = ImpactStory
-        fields = ["q", "province", "library_level", "activity_type", "year", "hub", "programme"]
+        fields = ["q", "province", "library_level", "activity_type", "year", "hub", "programme", "import_job"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,6 +32,7 @@ class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
     hub = None
     programme = None
     status = None  # the programme's page lists published stories only
+    import_job = None
 
     class Meta(ImpactStoryFilterSet.Meta):
         fields = ["q", "province", "library_level", "activity_type", "year"]

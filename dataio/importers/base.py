@@ -9,8 +9,8 @@ story_create/update); this module holds everything else:
   bounds (checked by innovations.files *before* openpyxl opens it), a non-spreadsheet renamed to
   .xlsx, binary data posing as CSV;
 - `read_rows` yields (spreadsheet row number, cells) with openpyxl in read-only mode or the csv module;
-- `map_headers` matches the header row (Indonesian, or English) to the columns and skips the English
-  second header row of the template;
+- `map_headers` matches the header row (Indonesian, or English) to the columns; `parse_sheet` skips
+  the English second header row of the template and its example rows (first cell EXAMPLE_MARKER);
 - `run_import` runs every row through the services inside ONE transaction. A dry run (the preview)
   always rolls back; a real run rolls back as soon as any row fails: all or nothing. Rows that create
   records are handed to the services in batches (innovations_bulk_create ...), updates row by row;
@@ -27,6 +27,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,6 +50,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 TRUE_WORDS = {"ya", "y", "yes", "true", "benar", "1"}
 FALSE_WORDS = {"tidak", "t", "no", "n", "false", "salah", "0"}
+# The first cell of the template's example row: a row that starts with it is never imported (a user
+# who leaves the example in place must not get a record of it).
+EXAMPLE_MARKER = "CONTOH / EXAMPLE"
 
 
 class ImportFileError(ValidationError):
@@ -235,6 +239,10 @@ def map_headers(header_cells: list, columns: list[ImportColumn]) -> dict[int, Im
     return mapping
 
 
+def is_example_row(cells: list) -> bool:
+    return bool(cells) and norm(cells[0]) == norm(EXAMPLE_MARKER)
+
+
 def is_english_header_row(cells: list, mapping: dict[int, ImportColumn]) -> bool:
     """The template's second row repeats the headers in English: it is not data."""
     filled = [(i, c) for i, c in enumerate(cells) if c is not None and str(c).strip()]
@@ -407,6 +415,8 @@ class Importer:
         self.lookups: dict[str, dict] = {}
         self.seen: dict[tuple, int] = {}  # (identity key, value) -> the row that has it
         self.records: dict = {}  # pk -> the existing records the rows may name, read once (preload)
+        self.example_rows: list[int] = []  # row numbers of the template's example rows, left out
+        self.written: dict = {}  # pk -> True (created) / False (updated): what a run wrote
 
     # hooks ---------------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -496,6 +506,7 @@ class Importer:
     def remember(self, obj, previous=None) -> None:
         """Keep what preload read up to date after a row created or updated `obj` (was `previous`)."""
         self.records[obj.pk] = obj
+        self.written.setdefault(obj.pk, previous is None)
 
     def create_in_bulk(self, rows: list[ParsedRow], service, values) -> list:
         """Create `rows` with a bulk service (all or nothing, RowErrors): the rows it refuses get their
@@ -596,6 +607,9 @@ def parse_sheet(importer: Importer, sheet: UploadedSheet, progress=None) -> list
     for number, cells in rows_iter:
         if number == 2 and is_english_header_row(cells, mapping):
             continue
+        if is_example_row(cells):
+            importer.example_rows.append(number)
+            continue
         if len(parsed) >= MAX_IMPORT_ROWS:
             raise ImportFileError(
                 _("Terlalu banyak baris: paling banyak %(n)s baris per berkas.") % {"n": f"{MAX_IMPORT_ROWS:,}"},
@@ -604,12 +618,21 @@ def parse_sheet(importer: Importer, sheet: UploadedSheet, progress=None) -> list
         parsed.append(importer.parse_row(number, cells, mapping))
         if progress and len(parsed) % 500 == 0:
             progress(len(parsed))
+    if not parsed and importer.example_rows:
+        raise ImportFileError(
+            _(
+                "Berkas hanya berisi baris contoh templat (baris %(rows)s), yang selalu dilewati: tidak ada data "
+                "yang diimpor. Isi data Anda di bawah baris contoh, lalu unggah lagi."
+            )
+            % {"rows": ", ".join(str(n) for n in importer.example_rows)},
+            code="only_example",
+        )
     if not parsed:
         raise ImportFileError(_("Berkas tidak berisi baris data di bawah baris judul kolom."), code="no_rows")
     return parsed
 
 
-def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progress=None) -> Outcome:
+def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progress=None, on_commit=None) -> Outcome:
     """Run every row through the services in one transaction.
 
     With commit=False (the preview) the transaction is always rolled back: the user sees exactly
@@ -620,8 +643,13 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
     Rows that create a record are created CREATE_BATCH_ROWS at a time (importer.create_many, a bulk
     service for innovations and replications); updates and skips go row by row, and an update waits
     until the rows above it are written. The outcome lists the rows in file order either way.
+
+    `on_commit(importer)` runs inside the transaction of a successful real run, after the last row
+    (it records what was written, with it or not at all).
     """
     outcome = Outcome(rows=len(rows))
+    for number in importer.example_rows:
+        outcome.add_plan(number, "example", "")
     if any(row.errors for row in rows):
         # Some rows cannot even be read: report them and run no service (the user fixes these first;
         # a 10,000-row file with a bad cell near the end is refused in seconds, not minutes).
@@ -643,6 +671,8 @@ def run_import(importer: Importer, rows: list[ParsedRow], *, commit: bool, progr
             run.flush()
             if outcome.error_count or not commit:
                 raise _Rollback
+            if on_commit:
+                on_commit(importer)
             outcome.committed = True
     except _Rollback:
         pass
@@ -727,6 +757,12 @@ def _record(importer: Importer, outcome: Outcome, row: ParsedRow, action: str) -
     else:
         outcome.skipped += 1
     outcome.add_plan(row.number, action, importer.label(row))
+
+
+def as_request(user):
+    """What a FilterSet reads of a request (its user) for an export run outside one: the filters that
+    depend on the user (the status menu, `import_job`) then answer as on the page."""
+    return SimpleNamespace(user=user)
 
 
 def build_lookup(objects, *key_funcs) -> dict:

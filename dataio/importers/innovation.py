@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dataio.importers import lookups
-from dataio.importers.base import CellError, ImportColumn, Importer, ParsedRow, chunked, clean_text
+from dataio.importers.base import CellError, ImportColumn, Importer, ParsedRow, as_request, chunked, clean_text
 from innovations.choices import Continuation, Group, Initiator, InnovationType, Stage
 from innovations.models import ASPECT_FIELDS, SDG, Innovation
 from innovations.services import innovation as services
@@ -285,5 +285,5 @@ def export_queryset(user, filters):
     from innovations.filtersets.innovation import InnovationFilterSet
     from innovations.selectors.innovation import innovations_visible_to
 
-    qs = InnovationFilterSet(filters, queryset=innovations_visible_to(user)).qs
+    qs = InnovationFilterSet(filters, queryset=innovations_visible_to(user), request=as_request(user)).qs
     return qs.prefetch_related("sdg_links__sdg")

@@ -34,7 +34,7 @@ from dataio.importers.base import (
     read_upload,
     run_import,
 )
-from dataio.models import ImportJob, ImportKind, ImportStatus
+from dataio.models import ImportedRecord, ImportJob, ImportKind, ImportStatus
 from jipp import permissions
 from jipp.jobs import (
     CacheProgress,
@@ -45,6 +45,7 @@ from jipp.jobs import (
     job_expires_at,
     job_file_delete,
 )
+from reports.generators.formatting import count
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +129,32 @@ def _run(job: ImportJob, *, commit: bool) -> Outcome:
     progress = JobProgress(live=IMPORT_PROGRESS, job_id=job.pk)
     rows = parse_sheet(importer, sheet, progress=lambda n: progress(5))
     progress(10)
-    return run_import(importer, rows, commit=commit, progress=lambda done, total: progress(10 + 89 * done // total))
+    return run_import(
+        importer,
+        rows,
+        commit=commit,
+        progress=lambda done, total: progress(10 + 89 * done // total),
+        on_commit=lambda importer: _record_written(job, importer),
+    )
+
+
+def _record_written(job: ImportJob, importer) -> None:
+    """Which records the import wrote, in its transaction: the finished import links to exactly them."""
+    ImportedRecord.objects.bulk_create(
+        [ImportedRecord(job=job, object_id=pk, created=created) for pk, created in importer.written.items()],
+        batch_size=1000,
+    )
+
+
+def imported_pks(*, model, job_id: int, user):
+    """The primary keys of the `model` records that import `job_id` wrote, as a subquery; None when the
+    import is not finished, the user may not see it (can_view_job), or it imported another kind."""
+    job = ImportJob.objects.filter(pk=job_id, status=ImportStatus.DONE).only("kind", "uploaded_by_id").first()
+    if job is None or not permissions.can_view_job(user, job.uploaded_by_id):
+        return None
+    if get_importer_class(job.kind).model is not model:
+        return None
+    return ImportedRecord.objects.filter(job_id=job_id).values("object_id")
 
 
 def _finish(job_id: int, status: str, outcome: Outcome | None, message: str, errors=None) -> None:
@@ -181,7 +207,7 @@ def import_job_check(*, job_id: int) -> str:
             return ImportStatus.FAILED
         if outcome.error_count:
             message = _("Ada %(n)s kesalahan. Perbaiki berkas lalu unggah lagi; belum ada data yang diubah.") % {
-                "n": outcome.error_count
+                "n": count(outcome.error_count)
             }
             _finish(job_id, ImportStatus.INVALID, outcome, message)
             _delete_file(job)
@@ -236,9 +262,9 @@ def import_job_commit(*, job_id: int) -> str:
             outcome, message = None, _("Impor gagal karena kesalahan sistem; tidak ada data yang diubah.")
         if outcome is not None and outcome.committed:
             message = _("Selesai: %(c)s dibuat, %(u)s diubah, %(s)s dilewati.") % {
-                "c": outcome.created,
-                "u": outcome.updated,
-                "s": outcome.skipped,
+                "c": count(outcome.created),
+                "u": count(outcome.updated),
+                "s": count(outcome.skipped),
             }
             _finish(job_id, ImportStatus.DONE, outcome, message)
         else:

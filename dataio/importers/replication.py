@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dataio.importers import lookups
-from dataio.importers.base import ImportColumn, Importer, ParsedRow, chunked
+from dataio.importers.base import ImportColumn, Importer, ParsedRow, as_request, chunked
 from innovations.choices import ReplicationStage
 from innovations.models import Replication
 from innovations.services import innovation as services
@@ -143,4 +143,4 @@ def export_queryset(user, filters):
     from innovations.filtersets.innovation import ReplicationFilterSet
     from innovations.selectors.innovation import replications_visible_to
 
-    return ReplicationFilterSet(filters, queryset=replications_visible_to(user)).qs
+    return ReplicationFilterSet(filters, queryset=replications_visible_to(user), request=as_request(user)).qs

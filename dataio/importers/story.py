@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dataio.importers import lookups
-from dataio.importers.base import ImportColumn, Importer, ParsedRow, build_lookup, chunked
+from dataio.importers.base import ImportColumn, Importer, ParsedRow, as_request, build_lookup, chunked
 from innovations.services import innovation as innovation_services
 from jipp import permissions
 from stories import services
@@ -175,7 +175,7 @@ def export_queryset(user, filters):
     from stories.filtersets import ImpactStoryFilterSet
     from stories.selectors import stories_visible_to
 
-    filterset = ImpactStoryFilterSet(filters or None, queryset=stories_visible_to(user))
+    filterset = ImpactStoryFilterSet(filters or None, queryset=stories_visible_to(user), request=as_request(user))
     qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
     return qs.order_by("-story_date", "pk")
 

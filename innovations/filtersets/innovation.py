@@ -29,6 +29,7 @@ from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, 
 from innovations.selectors.innovation import stale_verification_q
 from innovations.workflow import ACTIONS
 from jipp.forms import BootstrapFilterFormMixin
+from jipp.import_records import ImportJobFilter
 
 # The empty choice of every select: a filter left alone shows (and filters) everything.
 ALL = _("Semua")
@@ -120,6 +121,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         empty_label=ALL,
         label=_("Pengajuan"),
     )
+    import_job = ImportJobFilter(label=_("Impor"))
     verification = django_filters.ChoiceFilter(
         choices=[("stale", _("Belum diverifikasi 12 bulan")), ("current", _("Diverifikasi 12 bulan terakhir"))],
         method="filter_verification",
@@ -162,6 +164,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
             "continuation",
             "submission",
             "verification",
+            "import_job",
         ]
 
     def filter_q(self, queryset, name, value):
@@ -195,7 +198,8 @@ class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     )
     stage = django_filters.ChoiceFilter(choices=ReplicationStage.choices, empty_label=ALL, label=_("Tahap"))
     year = YearFilter(field_name="committed_on", label=_("Tahun komitmen"))
+    import_job = ImportJobFilter(label=_("Impor"))
 
     class Meta:
         model = Replication
-        fields = ["facilitating_hub", "adopter", "innovation", "province", "stage", "year"]
+        fields = ["facilitating_hub", "adopter", "innovation", "province", "stage", "year", "import_job"]

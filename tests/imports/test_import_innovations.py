@@ -30,7 +30,8 @@ def test_template_has_indonesian_and_english_headers_and_code_sheets(client, pos
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     rows = read_xlsx(content)
-    assert rows[0][:6] == ["ID", "ID SINOVIK", "ID JIPPNas", "Hub (kode)", "Instansi (kode)", "Judul"]
+    # Required columns are marked with " *", which the importer ignores when it reads the headers.
+    assert rows[0][:6] == ["ID", "ID SINOVIK", "ID JIPPNas", "Hub (kode) *", "Instansi (kode) *", "Judul *"]
     assert rows[1][:6] == ["ID", "SINOVIK ID", "JIPPNas ID", "Hub (code)", "Institution (code)", "Title"]
     import io
 
@@ -51,7 +52,7 @@ def test_done_when_journey_twenty_innovations_one_wrong_then_fixed(client, post,
     client.force_login(world.admin)
     content = b"".join(client.get(reverse("imports:import_template", args=["innovations"])).streaming_content)
     template_rows = read_xlsx(content)
-    headers = template_rows[0]
+    headers = [h.removesuffix(" *") for h in template_rows[0]]
 
     def filled(bad: bool) -> bytes:
         rows = [template_rows[0], template_rows[1]]
@@ -244,8 +245,8 @@ def test_progress_reads_the_cache_while_busy(world):
 @pytest.mark.parametrize(
     "kind,first,sheets",
     [
-        ("replications", "Inovasi sumber (slug)", {"Hub", "Instansi", "Pilihan"}),
-        ("stories", "Judul", {"Program", "Jenis kegiatan", "Provinsi", "Kabupaten-kota", "Pilihan"}),
+        ("replications", "Inovasi sumber (slug) *", {"Hub", "Instansi", "Pilihan"}),
+        ("stories", "Judul *", {"Program", "Jenis kegiatan", "Provinsi", "Kabupaten-kota", "Pilihan"}),
     ],
 )
 def test_templates_of_replications_and_stories(client, world, kind, first, sheets):
@@ -257,7 +258,8 @@ def test_templates_of_replications_and_stories(client, world, kind, first, sheet
     content = b"".join(client.get(reverse("imports:import_template", args=[kind])).streaming_content)
     rows = read_xlsx(content)
     assert first in rows[0][:3]
-    assert len(rows) == 2  # the two header rows only
+    assert len(rows) == 3  # the two header rows and the example row
+    assert rows[2][0] == "CONTOH / EXAMPLE"
     assert sheets <= set(load_workbook(io.BytesIO(content), read_only=True).sheetnames)
 
 
