@@ -39,6 +39,9 @@
   }
 
   window.jippCharts = { number: number, wrap: wrap };
+  // A table opened from its <details> may be wider than a phone: let portal.js measure it again (it
+  // makes an overflowing .table-responsive box keyboard-scrollable on resize).
+  document.addEventListener("toggle", function () { window.dispatchEvent(new Event("resize")); }, true);
   if (typeof window.Chart === "undefined") { return; }
 
   function draw(canvas, data) {

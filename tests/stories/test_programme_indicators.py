@@ -83,3 +83,10 @@ def test_a_unit_is_a_label_and_an_unknown_unit_is_shown_as_stored():
     with translation.override("id"):
         assert unit_label("orang") == "orang"
         assert unit_label("hektar") == "hektar"
+
+
+def test_units_are_shown_in_english_on_english_pages(client, tpbis):
+    with translation.override("en"):
+        assert unit_label("orang") == "people" and unit_label("desa") == "villages"
+    row = re.search(r'<tr data-indicator="desa">.*?</tr>', _page(client, "en"), re.S).group(0)
+    assert "villages" in row and ">desa<" not in row
