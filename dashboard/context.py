@@ -137,7 +137,8 @@ def home(figures: dict, *, full: bool) -> dict:
     return {
         "full_dashboard": full,
         "cohorts": cohorts,
-        "hub_total": sum(c["recorded"] for c in cohorts),
+        # Hubs, not designations: a hub designated again in a later cohort is one hub.
+        "hub_total": sum(n for _kind, n in figures["hubs_by_kind"]),
         "announced_total": sum(c["announced_count"] or 0 for c in cohorts),
         "by_kind": [(kinds.get(kind, kind), n) for kind, n in figures["hubs_by_kind"]],
         "innovation_total": sum(by_status.get(s, 0) for s in statuses),

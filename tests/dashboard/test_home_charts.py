@@ -92,3 +92,16 @@ def test_counts_follow_the_language_and_years_are_not_grouped(client, figures, l
     table = re.search(r'<table[^>]*id="chart-per-year-table".*?</table>', html, re.S).group(0)
     assert ">2021</a>" in table and "2.021" not in html and "2,021" not in html
     assert "?year=2024" in html and "2.024" not in html and "2,024" not in html
+
+
+def test_a_hub_designated_twice_is_one_hub_recorded(client, db):
+    from tests.factories.hubs import CohortFactory, HubDesignationFactory, HubFactory
+
+    hub = HubFactory(cohort=CohortFactory(slug="uji-2021", year=2021))
+    HubDesignationFactory(institution=hub, cohort=CohortFactory(slug="uji-2024", year=2024))
+    HubFactory(cohort=CohortFactory(slug="uji-2024"))
+    response = client.get(reverse("home"))
+    assert response.context["hub_total"] == 2
+    # The cohort chart counts each cohort's designations: the hub is in both.
+    data = _chart_data(response.content.decode(), "chart-cohorts")
+    assert data["values"] == [1, 2]
