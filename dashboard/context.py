@@ -8,17 +8,11 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dashboard.selectors import MAP_CLASSES, MAP_HEIGHT, MAP_WIDTH, province_map
 from hubs.choices import InstitutionKind
-
-
-def _localized(row: dict, key: str = "name") -> str:
-    if get_language() == "en" and row.get(f"{key}_en"):
-        return row[f"{key}_en"]
-    return row[key]
+from jipp.i18n import localized
 
 
 def _innovation_list(**params) -> str:
@@ -32,10 +26,12 @@ class Chart:
     id: str
     title: str
     caption: str
-    kind: str  # "bar" | "hbar" | "line"
+    kind: str  # "bar" | "hbar" (static/js/charts.js)
     label_header: str
     value_header: str
     rows: list = field(default_factory=list)  # (label, value, url or "")
+    short_labels: list | None = None  # what the bars are labelled with, when shorter than the table's
+    lines: int = 2  # at most this many lines of a bar's label (the tooltip and the table give it whole)
 
     @property
     def data_id(self) -> str:
@@ -43,76 +39,87 @@ class Chart:
 
     @property
     def data(self) -> dict:
+        full = [str(r[0]) for r in self.rows]
         return {
             "kind": self.kind,
             "label": self.value_header,
-            "labels": [str(r[0]) for r in self.rows],
-            "values": [float(r[1]) if not isinstance(r[1], int) else r[1] for r in self.rows],
+            "lines": self.lines,
+            "labels": self.short_labels or full,
+            "fullLabels": full,
+            "values": [r[1] for r in self.rows],
         }
 
 
-def _charts(figures: dict) -> list[Chart]:
-    value = _("Jumlah inovasi")
-    charts = [
+# The home page charts only what has several rows; each chart's title is the question it answers.
+# How many hubs the home page charts (the benchmarking page lists every hub).
+HOME_TOP_HUBS = 10
+
+
+# Most hubs are named "Pemerintah Provinsi …": on a bar, the province is what tells them apart.
+_PROVINCE_GOVERNMENT = "Pemerintah Provinsi "
+
+
+def _short_hub_name(row: dict) -> str:
+    name = row["hub__acronym"] or row["hub__name"]
+    return "Prov. " + name[len(_PROVINCE_GOVERNMENT) :] if name.startswith(_PROVINCE_GOVERNMENT) else name
+
+
+def _cohort_chart(cohorts: list[dict]) -> Chart:
+    return Chart(
+        "chart-cohorts",
+        _("Kapan hub ditetapkan?"),
+        _("Hub tercatat per angkatan; tabel: dasar penetapan dan jumlah yang diumumkan."),
+        "hbar",
+        _("Angkatan"),
+        _("Hub tercatat"),
+        [(localized(c), c["recorded"], reverse("hubs:hub_list") + f"?year={c['year']}") for c in cohorts],
+    )
+
+
+def _charts(figures: dict, *, full: bool) -> list[Chart]:
+    # Public figures count published innovations only (dashboard.selectors._counted); staff see every
+    # status, and the titles say which.
+    value = _("Inovasi (semua status)") if full else _("Inovasi terbit")
+    per_hub = figures["per_hub"][:HOME_TOP_HUBS]
+    sdgs = sorted(figures["sdgs"], key=lambda s: (-s["n"], s["number"]))
+    return [
         Chart(
             "chart-per-hub",
-            _("Inovasi per hub"),
-            _("Hub dengan inovasi terbanyak (paling banyak %(n)s hub).") % {"n": len(figures["per_hub"]) or 0},
+            _("Hub mana yang membina inovasi terbanyak?"),
+            _("%(n)s hub teratas menurut inovasi yang dibinanya; semua hub: halaman perbandingan.")
+            % {"n": len(per_hub)},
             "hbar",
             _("Hub"),
             value,
-            [
-                (r["hub__acronym"] or r["hub__name"], r["n"], _innovation_list(hub=r["hub_id"]))
-                for r in figures["per_hub"]
-            ],
-        ),
-        Chart(
-            "chart-per-category",
-            _("Inovasi per kategori"),
-            _("Jumlah inovasi per kategori kompetisi, menurut tahun kategori."),
-            "hbar",
-            _("Kategori"),
-            value,
-            [
-                (f"{c['year']} · {_localized(c)}", c["n"], _innovation_list(category=c["id"]))
-                for c in figures["per_category"]
-            ],
+            [(r["hub__acronym"] or r["hub__name"], r["n"], _innovation_list(hub=r["hub_id"])) for r in per_hub],
+            short_labels=[_short_hub_name(r) for r in per_hub],
         ),
         Chart(
             "chart-per-year",
-            _("Inovasi per tahun"),
+            _("Sejak kapan inovasi diterapkan?"),
             _("Jumlah inovasi menurut tahun mulai diterapkan."),
             "bar",
             _("Tahun"),
             value,
-            [(y, n, _innovation_list(year=y)) for y, n in figures["per_year"]],
+            # The year as text: a label, never a number to group ("2025", not "2.025").
+            [(str(y), n, _innovation_list(year=y)) for y, n in figures["per_year"]],
         ),
         Chart(
             "chart-sdg",
-            _("Sebaran TPB/SDG"),
-            _("Jumlah inovasi yang terkait dengan setiap Tujuan Pembangunan Berkelanjutan."),
-            "bar",
+            _("Tujuan TPB/SDG mana yang paling sering disasar?"),
+            _("Inovasi per Tujuan Pembangunan Berkelanjutan, terbanyak lebih dulu."),
+            "hbar",
             _("TPB/SDG"),
             value,
-            [
-                (f"{s['number']}. {_localized(s)}", s["n"], _innovation_list(sdg=s["id"]) if s["n"] else "")
-                for s in figures["sdgs"]
-            ],
+            [(f"{s['number']}. {localized(s)}", s["n"], _innovation_list(sdg=s["id"]) if s["n"] else "") for s in sdgs],
+            lines=1,  # 17 goals: one line each, the number first
         ),
     ]
-    for i, ind in enumerate(figures["indicators"]):
-        charts.append(
-            Chart(
-                f"chart-indicator-{i}",
-                _localized(ind),
-                _("Indikator TPBIS dari waktu ke waktu (%(unit)s).") % {"unit": ind["unit"]},
-                "line",
-                _("Tanggal"),
-                ind["unit"],
-                [(d.isoformat(), v, "") for d, v in ind["points"]],
-            )
-        )
-    return charts
+
+
+def _category_rows(figures: dict) -> list:
+    # Categories change every year (22 rows): a table, not a chart.
+    return [(c["year"], localized(c), c["n"], _innovation_list(category=c["id"])) for c in figures["per_category"]]
 
 
 def home(figures: dict, *, full: bool) -> dict:
@@ -127,11 +134,11 @@ def home(figures: dict, *, full: bool) -> dict:
     by_status = figures["innovations_by_status"]
     statuses = ReviewStatus.values if full else [ReviewStatus.PUBLISHED]
     cohorts = figures["cohorts"]
-    charts = _charts(figures)
     return {
         "full_dashboard": full,
         "cohorts": cohorts,
-        "hub_total": sum(c["recorded"] for c in cohorts),
+        # Hubs, not designations: a hub designated again in a later cohort is one hub.
+        "hub_total": sum(n for _kind, n in figures["hubs_by_kind"]),
         "announced_total": sum(c["announced_count"] or 0 for c in cohorts),
         "by_kind": [(kinds.get(kind, kind), n) for kind, n in figures["hubs_by_kind"]],
         "innovation_total": sum(by_status.get(s, 0) for s in statuses),
@@ -145,8 +152,9 @@ def home(figures: dict, *, full: bool) -> dict:
         ],
         "story_total": figures["stories"],
         "people_reached": figures["people_reached"],
-        "bar_charts": [c for c in charts if c.kind != "line"],
-        "indicator_charts": [c for c in charts if c.kind == "line"],
+        "cohort_chart": _cohort_chart(cohorts),
+        "charts": _charts(figures, full=full),
+        "category_rows": _category_rows(figures),
         "map_provinces": province_map(figures),
         "map_width": MAP_WIDTH,
         "map_height": MAP_HEIGHT,

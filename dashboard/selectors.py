@@ -74,8 +74,6 @@ def _compute_figures(full: bool) -> dict:
     """Plain data (ids, codes, numbers): labels are added at render time, in the request's language."""
     from hubs.selectors import cohorts_with_counts, hub_counts_by_kind
     from innovations.models import SDG, Category
-    from stories.models import Programme
-    from stories.selectors import programme_indicators
 
     cohorts = [
         {
@@ -118,20 +116,12 @@ def _compute_figures(full: bool) -> dict:
         .order_by("y")
         .values_list("y", "n")
     )
-    sdg_filter = Q() if full else Q(innovation_links__innovation__status="published")
+    # Links to the innovations counted above (the one visibility rule), not a restated status.
+    sdg_filter = Q() if full else Q(innovation_links__innovation__in=innovations.values("pk"))
     sdgs = [
         {"id": s.pk, "number": s.number, "name": s.name, "name_en": s.name_en, "n": s.n}
         for s in SDG.objects.annotate(n=Count("innovation_links", filter=sdg_filter)).order_by("number")
     ]
-    indicators = []
-    programme = Programme.objects.filter(slug="tpbis").first()
-    if programme is not None:
-        for ind in programme_indicators(programme):
-            points = [(m.measured_on, m.value) for m in ind.measurements.all()]
-            if points:
-                indicators.append(
-                    {"slug": ind.slug, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit, "points": points}
-                )
     return {
         "cohorts": cohorts,
         "hubs_by_kind": [(row["kind"], row["n"]) for row in hub_counts_by_kind()],
@@ -143,7 +133,6 @@ def _compute_figures(full: bool) -> dict:
         "per_category": categories,
         "per_year": per_year,
         "sdgs": sdgs,
-        "indicators": indicators,
         "provinces": _compute_provinces(),
     }
 

@@ -240,7 +240,9 @@ class Measurement(models.Model):
     value = models.DecimalField(_("nilai"), max_digits=18, decimal_places=2)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="measurements")
     evidence = models.CharField(_("bukti"), max_length=500, blank=True)
+    evidence_en = models.CharField(_("bukti (Inggris)"), max_length=500, blank=True)
     note = models.TextField(_("catatan"), blank=True)
+    note_en = models.TextField(_("catatan (Inggris)"), blank=True)
     is_demo = models.BooleanField(_("data contoh"), default=False)
 
     class Meta:

@@ -47,11 +47,19 @@ def tpbis_reference_seed(result: SeedResult) -> SeedResult:
             {"programme": programme, "slug": entry["slug"]},
             {"name": entry["name"], "name_en": entry["name_en"], "unit": entry["unit"]},
         )
-        for measured_on, value, note in entry["measurements"]:
+        evidence, evidence_en = tpbis.EVIDENCE
+        for measured_on, value, (note, note_en) in entry["measurements"]:
             upsert(
                 result,
                 Measurement,
                 {"indicator": indicator, "measured_on": datetime.date.fromisoformat(measured_on)},
-                {"value": Decimal(value), "source": source, "evidence": tpbis.EVIDENCE, "note": note},
+                {
+                    "value": Decimal(value),
+                    "source": source,
+                    "evidence": evidence,
+                    "evidence_en": evidence_en,
+                    "note": note,
+                    "note_en": note_en,
+                },
             )
     return result

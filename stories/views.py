@@ -1,13 +1,15 @@
 """Pages of programmes (TPBIS) and impact stories. Thin: selectors read, services write, privacy decides."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django_filters.views import FilterView
@@ -19,11 +21,13 @@ from jipp.cache import CachedCountPaginator, PublicCacheMixin
 from jipp.exceptions import VersionConflict
 from jipp.forms import apply_service_errors
 from jipp.http import stored_file_response
+from jipp.i18n import localized
 from stories import held_photos, selectors, services
 from stories.filtersets import ImpactStoryFilterSet
 from stories.forms import ImpactStoryForm
 from stories.models import StoryPhoto
 from stories.privacy import stories_public, story_public
+from stories.units import unit_label
 
 
 class ProgrammeStoryFilterSet(ImpactStoryFilterSet):
@@ -49,23 +53,44 @@ def innovation_page_indicators(innovation, user) -> dict:
     return {"indicator_panels": indicator_panels(selectors.innovation_indicators(innovation))}
 
 
-def indicator_panels(indicators) -> list[tuple]:
-    """(indicator, JSON element id, chart data) for templates/stories/_indicators.html.
+@dataclass
+class IndicatorPanel:
+    """An indicator on a page: its latest value (a row of the summary table) and, when it was measured
+    more than once, a chart of its measurements with the table of the same numbers."""
 
-    Any page with indicators (a programme's, an innovation's) renders them through that include.
-    """
-    return [(ind, f"indicator-{ind.pk}-data", _chart_data(ind)) for ind in indicators]
+    indicator: object
+    measurements: list
+    data_id: str
+    data: dict | None  # chart data; None for a single measurement (a figure, not a chart)
+
+    @property
+    def latest(self):
+        return self.measurements[-1] if self.measurements else None
 
 
-def _chart_data(indicator) -> dict:
-    points = list(indicator.measurements.all())
+def indicator_panels(indicators) -> list[IndicatorPanel]:
+    """The panels of templates/stories/_indicators.html (a programme's page, an innovation's page)."""
+    panels = []
+    for ind in indicators:
+        points = list(ind.measurements.all())
+        data = _chart_data(ind, points) if len(points) > 1 else None
+        panels.append(IndicatorPanel(ind, points, f"indicator-{ind.pk}-data", data))
+    return panels
+
+
+HBAR_MAX_POINTS = 6
+
+
+def _chart_data(indicator, points) -> dict:
+    # Labels are dates as the page writes them (in its language); values are plain numbers that
+    # static/js/charts.js formats with the page's language.
     return {
-        "label": indicator.name_en if get_language() == "en" and indicator.name_en else indicator.name,
-        "unit": indicator.unit,
-        "labels": [m.measured_on.isoformat() for m in points],
+        # A few dates read best as labelled bars; a long series as columns over time.
+        "kind": "hbar" if len(points) <= HBAR_MAX_POINTS else "bar",
+        "label": localized(indicator),
+        "unit": unit_label(indicator.unit),
+        "labels": [date_format(m.measured_on, "j M Y") for m in points],
         "values": [float(m.value) for m in points],
-        "target": float(indicator.target) if indicator.target is not None else None,
-        "targetLabel": _("Target"),
     }
 
 
@@ -91,7 +116,8 @@ class ProgrammeDetailView(_StoryFilterView):
 
     filterset_class = ProgrammeStoryFilterSet
     template_name = "stories/programme_detail.html"
-    paginate_by = 12
+    # A few stories, then pages: on a phone each story is a screenful (the full list is /stories/).
+    paginate_by = 6
 
     def dispatch(self, request, *args, **kwargs):
         self.programme = selectors.programme_for_page(kwargs["slug"])

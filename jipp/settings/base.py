@@ -174,6 +174,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
+# Numbers follow the active language through Django's locale formats (id: 61.791 and 3,33; en:
+# 61,791 and 3.33). Grouping is not switched on for every number (USE_THOUSAND_SEPARATOR): a year or
+# a code would become "2.025". Counts are grouped where they are written: `intcomma` (humanize) in
+# templates, `floatformat:"-2g"` for measured values, reports.generators.formatting in reports,
+# Intl.NumberFormat(<html lang>) in static/js/charts.js.
+USE_THOUSAND_SEPARATOR = False
 
 # --- Static and media: always through Django's storage API ---------------------------------
 STATIC_URL = "static/"

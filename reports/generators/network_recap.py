@@ -1,10 +1,11 @@
 """1. Network recap (XLSX, CSV): per hub, innovations by status/category/year, replications out and
 in, stories and people reached, cohorts; and every cohort with announced and recorded counts."""
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innovations.choices import ReviewStatus
+from jipp.i18n import localized
 from jipp.permissions import can_report_on_network
 from reports import selectors
 from reports.choices import ReportKind
@@ -91,13 +92,12 @@ def build_tables(data: dict) -> list[Table]:
         ],
         number_formats={2: XLSX_COUNT},
     )
-    lang = translation.get_language()
     cohorts = Table(
         _("Angkatan"),
         [_("Angkatan"), _("Tahun"), _("Dasar penetapan"), _("Diumumkan"), _("Tercatat")],
         [
             [
-                (c.name_en if lang == "en" and c.name_en else c.name),
+                localized(c),
                 c.year,
                 c.decree_number,
                 c.announced_count,

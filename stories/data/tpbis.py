@@ -51,13 +51,19 @@ ACTIVITY_TYPES = [
     ("pemasaran-digital", "Pelatihan pemasaran digital", "Digital marketing training"),
 ]
 
-_CITED = "Dikutip dari industry.co.id 141279; jpnn; tribunnews."
+# Notes and evidence are kept in Indonesian and in English. The English texts are faithful
+# translations of these short notes (no fact is added): the sources themselves are in Indonesian.
+_CITED = (
+    "Dikutip dari industry.co.id 141279; jpnn; tribunnews.",
+    "Quoted from industry.co.id 141279; jpnn; tribunnews.",
+)
 _APRIL_2025 = "2025-04-30"
-_NOTE_APRIL_2025 = "Kumulatif s.d. April 2025."
+_NOTE_APRIL_2025 = ("Kumulatif s.d. April 2025.", "Cumulative to April 2025.")
 _END_2022 = "2022-12-31"
-_NOTE_2022 = "Kumulatif s.d. 2022."
+_NOTE_2022 = ("Kumulatif s.d. 2022.", "Cumulative to 2022.")
 
-# Each indicator with its measurements: (date, value, note). Units are what is counted.
+# Each indicator with its measurements: (date, value, (note, note in English)). Units are what is
+# counted: a code that stories.units labels in the page's language (provinsi, desa, orang, ...).
 INDICATORS = [
     {
         "slug": "provinsi",
@@ -98,7 +104,10 @@ INDICATORS = [
             (
                 _APRIL_2025,
                 "8200000",
-                "Lebih dari 8,2 juta orang (batas bawah yang disebut sumber). " + _NOTE_APRIL_2025,
+                (
+                    "Lebih dari 8,2 juta orang (batas bawah yang disebut sumber). " + _NOTE_APRIL_2025[0],
+                    "More than 8.2 million people (the lower bound the source states). " + _NOTE_APRIL_2025[1],
+                ),
             ),
         ],
     },
@@ -115,7 +124,13 @@ INDICATORS = [
         "name_en": "Programme effectiveness score (out of 4)",
         "unit": "skor",
         # Only the year is known: the last day of 2024 stands for "2024".
-        "measurements": [("2024-12-31", "3.33", "Skor efektivitas 3,33 dari 4 untuk tahun 2024.")],
+        "measurements": [
+            (
+                "2024-12-31",
+                "3.33",
+                ("Skor efektivitas 3,33 dari 4 untuk tahun 2024.", "Effectiveness score of 3.33 out of 4 for 2024."),
+            )
+        ],
     },
 ]
 

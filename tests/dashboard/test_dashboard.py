@@ -120,14 +120,14 @@ def test_home_keeps_the_cohort_table_and_what_jipp_is(client, seeded):
     assert sum(n for _label, n in response.context["by_kind"]) == 40
 
 
-def test_tpbis_indicator_charts_render_from_the_seed(client, seeded):
-    """The seeded TPBIS indicators each get a chart with its data block and table."""
+def test_home_links_to_tpbis_instead_of_charting_single_figures(client, seeded):
+    """The TPBIS indicators (mostly one figure each) are on /tpbis/, not charted on the home page."""
     from innovations.reference import innovations_reference_seed
     from stories.reference import tpbis_reference_seed
 
     innovations_reference_seed(seeded)
     tpbis_reference_seed(seeded)
     html = client.get(reverse("home")).content.decode()
-    assert 'id="chart-indicator-0-data"' in html
-    assert 'data-dashboard-chart="chart-indicator-0-data"' in html
+    assert "chart-indicator" not in html
+    assert f'href="{reverse("stories:tpbis")}"' in html
     assert "<script>" not in html  # no inline script: the data blocks are application/json

@@ -185,6 +185,9 @@ def test_innovation_page_charts_its_indicators_with_a_table(client, db):
         innovation=innovation, slug="pengguna", name="Pengguna layanan", unit="orang", target=500
     )
     Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2024, 6, 30), value=321)
+    # One measurement is a figure in the indicators' table; a chart needs more than one.
+    assert f'id="indicator-{indicator.pk}-data"' not in client.get(innovation.get_absolute_url()).content.decode()
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2023, 6, 30), value=120)
     page = client.get(innovation.get_absolute_url()).content.decode()
     assert "Pengguna layanan" in page
     assert f'id="indicator-{indicator.pk}-data"' in page

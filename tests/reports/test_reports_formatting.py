@@ -59,15 +59,17 @@ def run(user, kind, language="id", **params):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["hub_profile", "tpbis_impact"])
 @pytest.mark.parametrize(("language", "people", "value"), [("id", "61.791", "2.396"), ("en", "61,791", "2,396")])
-def test_hub_profile_pdf_groups_thousands_and_writes_counts_whole(pdftotext, language, people, value):
+def test_pdf_groups_thousands_in_its_language_and_writes_counts_whole(pdftotext, kind, language, people, value):
     hub = HubFactory(name="Hub Angka")
     admin = HubMembershipFactory(role="admin", hub=hub).user
     programme = ProgrammeFactory(hub=hub)
     ImpactStoryFactory(programme=programme, hub=hub, status="published", people_reached=61791)
     indicator = IndicatorFactory(programme=programme, name="Peserta", unit="orang", target=None, baseline=None)
     MeasurementFactory(indicator=indicator, value=Decimal("2396.00"))
-    text = pdftotext(run(admin, "hub_profile", language=language, hub=hub.pk).file)
+    params = {"hub": hub.pk} if kind == "hub_profile" else {"programme": programme.pk}
+    text = pdftotext(run(admin, kind, language=language, **params).file)
     assert people in text and value in text
     assert "61791" not in text and "2396,00" not in text and "2396.00" not in text
 
@@ -81,3 +83,15 @@ def test_network_recap_xlsx_counts_are_numeric_cells(staff_user):
     header = [c.value for c in ws[1]]
     cell = ws.cell(row=2, column=header.index("Inovasi") + 1)
     assert cell.data_type == "n" and cell.number_format == XLSX_COUNT
+
+
+@pytest.mark.django_db
+def test_network_recap_xlsx_years_stay_plain_and_counts_are_formatted(staff_user, seeded):
+    job = run(staff_user, "network_recap")
+    with job.file.open("rb") as fh:
+        ws = load_workbook(io.BytesIO(fh.read()))["Angkatan"]
+    header = [c.value for c in ws[1]]
+    year = ws.cell(row=2, column=header.index("Tahun") + 1)
+    recorded = ws.cell(row=2, column=header.index("Tercatat") + 1)
+    assert year.data_type == "n" and year.value == 2020 and year.number_format == "General"
+    assert recorded.data_type == "n" and recorded.number_format == XLSX_COUNT

@@ -276,7 +276,6 @@ def test_tpbis_page_shows_sourced_indicators_with_sources(client, hub):
     assert "industry.co.id, read/141279" in html
     assert "jpnn.com" in html and "tribunnews.com" in html
     assert "Kumulatif s.d. April 2025." in html
-    assert "tidak ada target bersumber" in html
     # Charts read JSON blocks; there is no inline JavaScript.
     scripts = re.findall(r"<script([^>]*)>", html)
     assert scripts and all("src=" in attrs or 'type="application/json"' in attrs for attrs in scripts)
