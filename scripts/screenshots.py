@@ -51,7 +51,7 @@ def sign_in(page, base_url: str, user: str, password: str) -> None:
         sys.exit(f"could not sign in as {user}")
 
 
-def photograph(context, base_url: str, folder: Path, signed_in: bool) -> list[tuple]:
+def photograph(context, base_url: str, folder: Path, width: int, signed_in: bool) -> list[tuple]:
     """Visit every page in one context; the rows (page, height, sideways overflow) of the table."""
     page = context.new_page()
     rows = []
@@ -65,7 +65,9 @@ def photograph(context, base_url: str, folder: Path, signed_in: bool) -> list[tu
             page.locator("main form button[type=submit]").first.click()
         page.wait_for_load_state("networkidle")
         height = page.evaluate("document.documentElement.scrollHeight")
-        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        # Wider than the asked width, not than innerWidth: a phone lays out a page without a viewport
+        # <meta> 980 px wide and shrinks it, which fits innerWidth but not the phone.
+        overflow = page.evaluate("document.documentElement.scrollWidth") > width
         page.screenshot(path=str(folder / f"{number:02d}-{name}.png"), full_page=True)
         rows.append((name, height, overflow))
     page.close()
@@ -94,7 +96,7 @@ def main() -> None:
                     sign_in(context.new_page(), base_url, args.user, args.password or "")
                 folder = args.out / f"{lang}-{width}"
                 folder.mkdir(parents=True, exist_ok=True)
-                for name, height, overflow in photograph(context, base_url, folder, bool(args.user)):
+                for name, height, overflow in photograph(context, base_url, folder, width, bool(args.user)):
                     print(f"{name}\t{lang}\t{width}\t{height}\t{'yes' if overflow else 'no'}", flush=True)
                 context.close()
         browser.close()
