@@ -246,11 +246,14 @@ class Tour:
         lang = page.evaluate("document.documentElement.lang")
         if lang != self.lang:
             self.problems.append(f"{where}: html lang is {lang!r}, not {self.lang!r}")
-        wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        # clientWidth, not innerWidth: a mobile browser widens its layout viewport (innerWidth) to
+        # content that overflows, so innerWidth would grow with the very overflow being looked for.
+        wider = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if wider > 0:
             culprits = page.evaluate(
                 """() => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                        && (!e.closest('.table-responsive') || getComputedStyle(e).position === 'absolute'))
                     .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                         + (typeof e.className === 'string' && e.className.trim()
                            ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))"""
