@@ -118,11 +118,16 @@ def log_out(page) -> None:
     page.context.clear_cookies()
 
 
-def axe_violations(page, levels=("serious", "critical")) -> list[dict]:
-    """Run the vendored axe-core on the current page; the violations of the given impact levels."""
+def axe_violations(page, levels=("serious", "critical"), tags=None) -> list[dict]:
+    """Run the vendored axe-core on the current page (only the rules of `tags` if given); the
+    violations of the given impact levels, each with the selectors of its first nodes."""
     # By URL, not inline: the Content-Security-Policy (script-src 'self') blocks injected inline scripts.
-    page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
+    options = {"resultTypes": ["violations"]}
+    if tags:
+        options["runOnly"] = {"type": "tag", "values": list(tags)}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
     return [
         {
             "id": v["id"],
@@ -133,11 +138,6 @@ def axe_violations(page, levels=("serious", "critical")) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in levels
     ]
-
-
-def horizontal_overflow(page) -> int:
-    """How many CSS pixels the page is wider than the viewport (0 means no horizontal scrolling)."""
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def slug_from(url: str) -> str:
@@ -197,3 +197,118 @@ def report_worker(portal, tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     app.control.purge()
+
+
+# The journeys' matrix: a laptop and a phone (touch, mobile viewport), each in both languages.
+VIEWPORTS = {
+    1366: {"viewport": {"width": 1366, "height": 900}},
+    390: {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
+# Real accounts have long names: the account menu's button must not widen the header with them.
+LONG_NAME = ("Fransiska Ayu", "Kusumawardhani Simanjuntak")
+# The few words a journey looks for, as each catalogue says them.
+WORDS = {
+    "id": {"sign_out": "Keluar", "sign_in": "Masuk", "all": "Semua", "apply": "Terapkan"},
+    "en": {"sign_out": "Log out", "sign_in": "Log in", "all": "All", "apply": "Apply"},
+}
+
+
+class Tour:
+    """One journey in one language at one width: `visit` checks each page the same way.
+
+    Layout and accessibility problems are collected rather than raised, so a journey walks (and
+    photographs) every page; `done()` fails the test with all of them at once. What the journey
+    itself does (a form, a filter, a review) is asserted at once, as a person would notice it.
+    """
+
+    def __init__(self, page, portal, journey, lang, width):
+        self.page, self.portal, self.journey, self.lang, self.width = page, portal, journey, lang, width
+        self.words = WORDS[lang]
+        self.problems: list[str] = []
+        self.count = 0
+
+    @property
+    def folder(self) -> Path:
+        return ARTIFACTS / self.journey / f"{self.lang}-{self.width}"
+
+    def go(self, path: str, name: str):
+        response = self.page.goto(self.portal.at(path))
+        self.visit(name)
+        return response
+
+    def visit(self, name: str) -> None:
+        """No sideways scrolling, no serious or critical axe violation, and a full-page screenshot."""
+        page = self.page
+        page.wait_for_load_state("networkidle")
+        self.count += 1
+        where = f"{name} ({page.url})"
+        lang = page.evaluate("document.documentElement.lang")
+        if lang != self.lang:
+            self.problems.append(f"{where}: html lang is {lang!r}, not {self.lang!r}")
+        # clientWidth, not innerWidth: a mobile browser widens its layout viewport (innerWidth) to
+        # content that overflows, so innerWidth would grow with the very overflow being looked for.
+        wider = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if wider > 0:
+            culprits = page.evaluate(
+                """() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                        && (!e.closest('.table-responsive') || getComputedStyle(e).position === 'absolute'))
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (typeof e.className === 'string' && e.className.trim()
+                           ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))"""
+            )
+            self.problems.append(f"{where}: scrolls sideways by {wider} px; widest: {culprits}")
+        for v in axe_violations(page, tags=AXE_TAGS):
+            self.problems.append(f"{where}: axe {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(self.folder / f"{self.count:02d}-{name}.png"), full_page=True)
+
+    def open_menu(self) -> None:
+        """On a phone, open the collapsed navigation (the language buttons and account menu are in it)."""
+        from playwright.sync_api import expect
+
+        toggler = self.page.locator(".navbar-toggler")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()
+            # Bootstrap animates the collapse: wait until it has settled open.
+            expect(self.page.locator("#main-nav")).to_have_class(re.compile(r"\bcollapse\b.*\bshow\b"))
+
+    def switch_language(self) -> None:
+        """Choose the tour's language with the header's buttons (Indonesian is the default)."""
+        if self.page.evaluate("document.documentElement.lang") == self.lang:
+            return
+        self.open_menu()
+        self.page.locator(f".lang-switch button[value={self.lang}]").click()
+        self.page.wait_for_load_state()
+
+    def sign_out(self) -> None:
+        """Sign-out is reachable at this width (through the collapsed menu and the account menu) and works."""
+        from playwright.sync_api import expect
+
+        page = self.page
+        self.open_menu()
+        page.locator("#account-menu-button").click()
+        button = page.get_by_role("button", name=self.words["sign_out"], exact=True)
+        expect(button).to_be_visible()
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= self.width, f"sign-out is off-screen at {self.width} px"
+        self.visit("account-menu-open")
+        button.click()
+        page.wait_for_load_state()
+        self.open_menu()
+        expect(page.get_by_role("link", name=self.words["sign_in"], exact=True)).to_be_visible()
+
+    def done(self) -> None:
+        assert not self.problems, f"{len(self.problems)} problem(s):\n" + "\n".join(self.problems)
+
+
+@pytest.fixture
+def tour_page(browser, request):
+    """A fresh browser context at the test's width (`width` parameter), Indonesian as the browser asks."""
+    width = request.node.callspec.params["width"]
+    context = browser.new_context(locale="id-ID", **VIEWPORTS[width])
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,4 +1,6 @@
-"""The issue's five journeys, in a real Chromium against the live server. Each saves screenshots."""
+"""Journeys across users and processes, in a real Chromium against the live server: a draft published
+and found by a visitor, a report job watched to its download, a story's privacy. Each saves screenshots.
+The three users' journeys at both widths and in both languages are in test_user_journeys.py."""
 
 import datetime
 import io
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import horizontal_overflow, log_in, log_out, shot, slug_from
+from tests.e2e.conftest import log_in, log_out, shot, slug_from
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -207,47 +209,3 @@ def test_4_story_without_name_consent_shows_initials_and_no_photo(page, portal):
     # The photo's own address is not served to the visitor either.
     response = page.request.get(portal.at(f"/stories/{story.slug}/photos/{photo.pk}/"))
     assert response.status in (403, 404)
-
-
-PHONE = {"width": 390, "height": 844}
-
-
-def test_5_phone_pages_fit_and_navigation_works(page, portal):
-    """At 390×844 the home page, the lists, a detail page and the form have no horizontal scrolling,
-    and the collapsed navigation opens and leads to another page."""
-    from tests.factories.innovations import InnovationFactory
-
-    innovation = InnovationFactory(
-        institution=portal.perpusnas,
-        title="Layanan Perpustakaan Keliling dengan Nama yang Cukup Panjang untuk Menguji Baris",
-        status="published",
-    )
-    page.set_viewport_size(PHONE)
-    log_in(page, portal, portal.hub_admin)
-    pages = {
-        "home": "/",
-        "hub-list": "/hubs/",
-        "innovation-list": "/innovations/",
-        "story-list": "/stories/",
-        "benchmark": "/hubs/benchmark/",
-        "hub-detail": "/hubs/perpusnas/",
-        "innovation-detail": innovation.get_absolute_url(),
-        "innovation-form": "/innovations/new/",
-    }
-    for name, path in pages.items():
-        page.goto(portal.at(path))
-        page.wait_for_load_state("networkidle")
-        shot(page, "5-phone", name)
-        assert horizontal_overflow(page) <= 0, f"{path} scrolls horizontally at 390 px"
-
-    page.goto(portal.at("/"))
-    toggler = page.locator(".navbar-toggler")
-    expect(toggler).to_be_visible()
-    nav_link = page.locator("#main-nav").get_by_role("link", name="Inovasi", exact=True)
-    expect(nav_link).to_be_hidden()
-    toggler.click()
-    expect(nav_link).to_be_visible()
-    expect(toggler).to_have_attribute("aria-expanded", "true")
-    shot(page, "5-phone", "nav-open")
-    nav_link.click()
-    page.wait_for_url(re.compile(r"/innovations/$"))
