@@ -89,6 +89,10 @@ def test_english_title_is_matched_whatever_the_ui_language(client, world):
     )
     assert _titles(_groups(client, "Reading Corner")["innovations"]) == ["Pojok Baca"]
     assert _titles(_groups(client, "Pojok")["innovations"]) == ["Pojok Baca"]
+    client.post(reverse("set_language"), {"language": "en", "next": URL})
+    assert _titles(_groups(client, "Pojok")["innovations"]) == ["Pojok Baca"]
+    html = client.get(URL, {"q": "Pojok"}).content.decode()
+    assert '<html lang="en">' in html and '<span lang="en">Reading Corner</span>' in html
 
 
 def test_see_all_appears_when_a_group_has_more_than_it_shows(client, world):
