@@ -65,6 +65,18 @@ def test_each_user_finds_exactly_what_restrict_allows(client, records, role, exp
     assert ("Pojok Baca Rahasia" in html) == ("Pojok Baca Rahasia" in expected)
 
 
+@pytest.mark.parametrize("role,sees_drafts", [("anonymous", False), ("admin", False), ("staff", True)])
+def test_stories_and_replications_of_another_hubs_draft_are_hidden(client, world, role, sees_drafts):
+    """Hub B's draft story and the replication of its draft innovation: staff only (count included)."""
+    draft = InnovationFactory(institution=world.hub_b, hub=world.hub_b, status="draft", title="Draf Kelor")
+    ReplicationFactory(innovation=draft, adopter=world.coached_b, facilitating_hub=world.hub_b)
+    ImpactStoryFactory(title="Kisah Kelor", hub=world.hub_b, status="draft")
+    if role != "anonymous":
+        client.force_login(world.user(role))
+    groups = _groups(client, "Kelor")
+    assert [groups[k].total for k in ("innovations", "stories", "replications")] == [int(sees_drafts)] * 3
+
+
 def test_a_private_beneficiary_name_is_never_a_hit_nor_shown(client, world):
     ImpactStoryFactory(title="Beternak ayam di desa", beneficiary_name="Siti Wahyuni", consent_name_public=False)
     assert _groups(client, "Wahyuni")["stories"].total == 0
