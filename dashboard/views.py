@@ -1,9 +1,11 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from dashboard import context as dashboard_context
+from dashboard import search
 from dashboard import selectors as dashboard
 from hubs import selectors
 from jipp.cache import PublicCacheMixin
@@ -70,4 +72,28 @@ class HubDetailView(PublicCacheMixin, DetailView):
         ctx["page"] = page
         ctx["figures"] = SimpleLazyObject(lambda: dashboard_context.hub_figures(page))
         ctx["replications"] = SimpleLazyObject(lambda: page.replications)
+        return ctx
+
+
+class SearchView(TemplateView):
+    """The global search (/search/?q=...): hubs, innovations, stories and replications, grouped, each
+    as the user may see it (dashboard.search). An empty or too long text searches nothing and says why."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        q = self.request.GET.get("q", "").strip()
+        ctx["q"] = q
+        ctx["max_length"] = search.SEARCH_MAX_LENGTH
+        if not q:
+            ctx["problem"] = _("Ketik nama hub, judul inovasi, kisah, atau instansi yang dicari.")
+        elif len(q) > search.SEARCH_MAX_LENGTH:
+            ctx["problem"] = _("Teks pencarian terlalu panjang: paling banyak %(max)d karakter.") % {
+                "max": search.SEARCH_MAX_LENGTH
+            }
+        else:
+            groups = search.global_search(self.request, q)
+            ctx["groups"] = groups
+            ctx["total"] = sum(group.total for group in groups)
         return ctx

@@ -43,7 +43,9 @@ class HubFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+        return queryset.filter(
+            Q(name__icontains=value) | Q(acronym__icontains=value) | Q(province__name__icontains=value)
+        )
 
     def filter_year(self, queryset, name, value):
         # Exists, not a join: a hub designated twice must still appear once.

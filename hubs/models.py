@@ -37,6 +37,15 @@ class Source(models.Model):
             parts.append(self.published_on.isoformat())
         return ", ".join(parts)
 
+    @property
+    def link(self) -> str:
+        """The address to link to: the URL when it is a web address (http or https), else "" (shown as text).
+
+        A URL typed in a form is validated, but an import or the shell could store any scheme, and a
+        `javascript:` address must never become a link."""
+        scheme, _sep, rest = self.url.strip().partition(":")
+        return self.url.strip() if scheme.lower() in ("http", "https") and rest.startswith("//") else ""
+
 
 class Province(models.Model):
     """One of Indonesia's 38 provinces, keyed by its two-digit Kemendagri code."""

@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from dashboard import urls as dashboard_urls
-from dashboard.views import HomeView
+from dashboard.views import HomeView, SearchView
 from hubs import urls as hubs_urls
 from jipp import views, views_tokens
 from jipp.auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm, PortalPasswordResetView
@@ -21,6 +21,7 @@ admin.site.login_form = PortalAdminAuthenticationForm
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.healthz_live, name="healthz_live"),
     path("hubs/", include((hubs_urls.urlpatterns + dashboard_urls.hub_urlpatterns, "hubs"))),

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
 from innovations.choices import ReviewStatus
+from innovations.filtersets.innovation import SEARCH_MAX_LENGTH
 from jipp import permissions
 from jipp.forms import BootstrapFilterFormMixin
 from jipp.import_records import ImportJobFilter
@@ -41,7 +42,8 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
     a search by name must not tell a visitor whose initials belong to whom.
     """
 
-    q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
+    # Bounded like every list's search (innovations.filtersets.innovation.SEARCH_MAX_LENGTH).
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari"), max_length=SEARCH_MAX_LENGTH)
     province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), empty_label=ALL, label=_("Provinsi"))
     library_level = django_filters.ChoiceFilter(
         choices=LibraryLevel.choices, empty_label=ALL, label=_("Tingkat perpustakaan")

@@ -9,6 +9,13 @@ stemmer, so "layanan" also finds "pelayanan"), ranked by SearchRank. The vector 
 `search_document` that migration 0007 adds (PostgreSQL generates it from SEARCH_FIELDS, and a GIN
 index serves the `@@`), so ranking does not rebuild it for every match.
 On SQLite: every word must occur (case-insensitively) in the title or one of the aspects.
+The English title and summary are searched too (PostgreSQL: migration 0012 adds them to the stored
+vector, with the same configuration as the query so that both sides are stemmed alike).
+
+Either way an innovation is also found by the name or acronym of its institution or of its hub
+("Perpustakaan Nasional", "Perpusnas"): the matching institutions are read first (a small table),
+then their ids join the condition as `institution_id IN (...) OR hub_id IN (...)`, which the
+foreign-key indexes serve beside the GIN index (a join or a subquery inside the OR would not be).
 
 `year` is the year implementation started (`implementation_started_on`), which every innovation
 has, unlike a competition category.
@@ -43,16 +50,30 @@ AWAITING_REVIEW = frozenset({ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW})
 
 
 SEARCH_CONFIG = "indonesian"
-SEARCH_FIELDS = ["title", *ASPECT_FIELDS]
-# The stored tsvector of migration 0007 (PostgreSQL only; not a model field, SQLite has none).
+SEARCH_FIELDS = ["title", *ASPECT_FIELDS, "title_en", "summary_en"]
+# The stored tsvector of migrations 0007/0012 (PostgreSQL only; not a model field, SQLite has none).
 SEARCH_DOCUMENT_COLUMN = "search_document"
+# The longest search text any list or the global search accepts (SQLite refuses LIKE patterns over
+# 50,000 bytes, and no one types a longer query than this).
+SEARCH_MAX_LENGTH = 200
+# At most this many institutions named by a query take part in it ("Pemerintah" names hundreds).
+NAMED_INSTITUTIONS_MAX = 1000
+
+
+def institutions_named(value: str) -> list[int]:
+    """Ids of the institutions whose name or acronym contains the search text (one query)."""
+    named = Institution.objects.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+    return list(named.order_by().values_list("pk", flat=True)[:NAMED_INSTITUTIONS_MAX])
 
 
 def search(queryset, value: str):
-    """Full-text search over title and aspects: ranked on PostgreSQL, a word-by-word icontains elsewhere."""
-    value = (value or "").strip()
+    """Full-text search over the title and aspects (and their English), or an innovation whose
+    institution or hub the text names: ranked on PostgreSQL, a word-by-word icontains elsewhere."""
+    value = (value or "").strip()[:SEARCH_MAX_LENGTH]
     if not value:
         return queryset
+    named = institutions_named(value)
+    by_institution = Q(institution_id__in=named) | Q(hub_id__in=named) if named else Q(pk__in=[])
     if connections[queryset.db].vendor == "postgresql":
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
         table = queryset.model._meta.db_table
@@ -60,15 +81,16 @@ def search(queryset, value: str):
         return (
             queryset.alias(search_document=vector)
             .annotate(search_rank=SearchRank(vector, query))
-            .filter(search_document=query)
+            .filter(Q(search_document=query) | by_institution)
             .order_by("-search_rank", "pk")
         )
+    every_word = Q()
     for word in value.split():
         any_field = Q()
         for name in SEARCH_FIELDS:
             any_field |= Q(**{f"{name}__icontains": word})
-        queryset = queryset.filter(any_field)
-    return queryset
+        every_word &= any_field
+    return queryset.filter(every_word | by_institution)
 
 
 def _hubs():
@@ -96,7 +118,7 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label=_("Cari"))
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari"), max_length=SEARCH_MAX_LENGTH)
     hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub"))
     institution = django_filters.ModelChoiceFilter(
         queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi")
@@ -188,6 +210,7 @@ class InnovationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
 
 
 class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Cari"), max_length=SEARCH_MAX_LENGTH)
     facilitating_hub = django_filters.ModelChoiceFilter(queryset=_hubs(), empty_label=ALL, label=_("Hub fasilitator"))
     adopter = django_filters.ModelChoiceFilter(
         queryset=Institution.objects.order_by("name"), empty_label=ALL, label=_("Instansi replikator")
@@ -202,4 +225,17 @@ class ReplicationFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
 
     class Meta:
         model = Replication
-        fields = ["facilitating_hub", "adopter", "innovation", "province", "stage", "year", "import_job"]
+        fields = ["q", "facilitating_hub", "adopter", "innovation", "province", "stage", "year", "import_job"]
+
+    def filter_q(self, queryset, name, value):
+        """The innovation's title (either language), or the adopter or facilitating hub by name or acronym."""
+        value = value.strip()
+        if not value:
+            return queryset
+        named = institutions_named(value)
+        return queryset.filter(
+            Q(innovation__title__icontains=value)
+            | Q(innovation__title_en__icontains=value)
+            | Q(adopter_id__in=named)
+            | Q(facilitating_hub_id__in=named)
+        )

@@ -1,5 +1,7 @@
 """The public pages of the hubs app: home, the hub list (filters, search, sort) and a hub's detail."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -290,6 +292,15 @@ def test_hub_detail_links_a_source_that_has_a_url(client, db):
     designation = HubDesignationFactory(sources=[source])
     html = client.get(designation.institution.get_absolute_url()).content.decode()
     assert '<a href="https://menpan.go.id/site/berita-terkini/jipp" rel="noopener">menpan.go.id' in html
+
+
+def test_hub_detail_links_only_a_web_address(client, db):
+    """A source whose address is not http(s) (an import could store any) is plain text, never a link."""
+    sources = [SourceFactory(publisher="Skrip Uji", url="javascript:alert(1)"), SourceFactory(publisher="Surat Uji")]
+    designation = HubDesignationFactory(sources=sources)
+    html = client.get(designation.institution.get_absolute_url()).content.decode()
+    assert "javascript:" not in html
+    assert re.search(r"<li>Skrip Uji[^<]*</li>", html) and re.search(r"<li>Surat Uji[^<]*</li>", html)
 
 
 def test_hub_detail_shows_a_predecessor(client, db):

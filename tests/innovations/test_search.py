@@ -108,3 +108,55 @@ def test_pagination_links_keep_the_filters(client, world):
     response = client.get(reverse("innovations:innovation_list"), {"stage": "penerapan", "q": "jalan"})
     page = response.content.decode()
     assert "stage=penerapan&amp;" in page and "q=jalan&amp;" in page and "page=2" in page
+
+
+@pytest.fixture
+def perpusnas_innovations(world):
+    from tests.factories.hubs import HubFactory, InstitutionFactory
+
+    hub = HubFactory(name="Perpustakaan Nasional Republik Indonesia", acronym="Perpusnas", slug="perpusnas-uji")
+    library = InstitutionFactory(name="Dinas Perpustakaan Uji", coaching_hub=hub)
+    eligible(institution=hub, hub=hub, status="published", title="Layanan Koleksi Daring")
+    eligible(institution=library, hub=hub, status="published", title="Pojok Baca Desa")
+    eligible(institution=library, hub=hub, status="draft", title="Draf Perpustakaan Keliling")
+    return hub
+
+
+@pytest.mark.parametrize("q", ["Perpustakaan Nasional", "Perpusnas", "perpusnas"])
+def test_hub_name_or_acronym_finds_its_innovations(world, corpus, perpusnas_innovations, q):
+    """The hub (or owning institution) named by the text: its innovations, not others, not drafts."""
+    assert sorted(_search(world.anonymous, q=q)) == ["Layanan Koleksi Daring", "Pojok Baca Desa"]
+
+
+def test_institution_name_finds_its_innovations(world, corpus, perpusnas_innovations):
+    assert _search(world.anonymous, q="Dinas Perpustakaan Uji") == ["Pojok Baca Desa"]
+
+
+def test_page_and_api_agree_on_a_hub_name(client, world, corpus, perpusnas_innovations):
+    page = client.get(reverse("innovations:innovation_list"), {"q": "Perpusnas"})
+    api = client.get("/api/v1/innovations/", {"q": "Perpusnas"}).json()
+    assert page.context["paginator"].count == api["count"] == 2
+    assert sorted(r["title"] for r in api["results"]) == sorted(i.title for i in page.context["innovations"])
+
+
+def test_english_title_and_summary_are_searched(world, corpus):
+    english = {"title_en": "Reading corner", "summary_en": "Books for fishermen villages."}
+    eligible(institution=world.hub_a, hub=world.hub_a, status="published", title="Pojok Baca", **english)
+    assert _search(world.anonymous, q="corner") == ["Pojok Baca"]
+    assert _search(world.anonymous, q="fishermen") == ["Pojok Baca"]
+
+
+def test_too_long_a_search_is_an_invalid_filter(world, corpus):
+    assert not InnovationFilterSet({"q": "x" * 201}, queryset=innovations_visible_to(None)).is_valid()
+
+
+@postgres_only
+def test_hub_name_search_still_uses_the_gin_index(world, corpus, perpusnas_innovations):
+    """The OR with the named institutions stays index-friendly: a BitmapOr of the GIN index and the
+    foreign-key indexes, never a scan of the table."""
+    qs = InnovationFilterSet({"q": "Perpusnas"}, queryset=Innovation.objects.all()).qs
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = qs.explain()
+    assert "innovation_search_doc_gin" in plan
+    assert "Seq Scan on innovations_innovation" not in plan

@@ -97,6 +97,9 @@ PAGES = [
     ("innovation list", lambda w: "/innovations/", 7),
     ("innovation list filtered", lambda w: f"/innovations/?{_hub_filter(w)}", 9),
     ("innovation search", lambda w: "/innovations/?q=stunting", 7),
+    # Two per group (count, first rows), the institutions the text names (innovations, replications)
+    # and the cohort and story years the hub and story filters offer.
+    ("global search", lambda w: "/search/?q=Uji", 12),
     ("innovation detail", lambda w: f"/innovations/{w.subject.slug}/", 8),  # 8th: its impact indicators
     ("replication list", lambda w: "/innovations/replications/", 5),
     ("story list", lambda w: "/stories/", 9),
@@ -106,7 +109,8 @@ PAGES = [
     ("api hub detail", lambda w: f"/api/v1/hubs/{w.hub.pk}/", 3),
     ("api innovations", lambda w: "/api/v1/innovations/", 3),
     ("api innovations filtered", lambda w: f"/api/v1/innovations/?{_hub_filter(w)}", 5),
-    ("api search", lambda w: "/api/v1/innovations/?q=stunting", 3),
+    # 4th: the institutions the text names (an innovation is also found by its institution or hub).
+    ("api search", lambda w: "/api/v1/innovations/?q=stunting", 4),
     ("api innovation detail", lambda w: f"/api/v1/innovations/{w.subject.pk}/", 2),
     ("api stories", lambda w: "/api/v1/stories/", 4),
     ("api story detail", lambda w: f"/api/v1/stories/{w.story.pk}/", 3),
