@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
+from hubs.selectors import institutions_named
 from innovations.choices import ReviewStatus
 from innovations.filtersets.innovation import SEARCH_MAX_LENGTH
 from jipp import permissions
@@ -89,4 +90,9 @@ class ImpactStoryFilterSet(BootstrapFilterFormMixin, django_filters.FilterSet):
             "narrative_after_en",
         ):
             q |= Q(**{f"{field}__icontains": value})
+        # A story is also found by its hub's name or acronym ("Perpustakaan Nasional", "Perpusnas"),
+        # as innovations and replications are.
+        named = institutions_named(value)
+        if named:
+            q |= Q(hub_id__in=named)
         return queryset.filter(q)

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from hubs.models import HubDesignation, Institution, Province
+from hubs.selectors import institutions_named
 from innovations.choices import AwardKind, Continuation, InnovationType, ReplicationStage, ReviewStatus, Stage
 from innovations.models import ASPECT_FIELDS, SDG, Award, Category, Innovation, InnovationSDG, Replication
 from innovations.selectors.innovation import stale_verification_q
@@ -56,14 +57,6 @@ SEARCH_DOCUMENT_COLUMN = "search_document"
 # The longest search text any list or the global search accepts (SQLite refuses LIKE patterns over
 # 50,000 bytes, and no one types a longer query than this).
 SEARCH_MAX_LENGTH = 200
-# At most this many institutions named by a query take part in it ("Pemerintah" names hundreds).
-NAMED_INSTITUTIONS_MAX = 1000
-
-
-def institutions_named(value: str) -> list[int]:
-    """Ids of the institutions whose name or acronym contains the search text (one query)."""
-    named = Institution.objects.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
-    return list(named.order_by().values_list("pk", flat=True)[:NAMED_INSTITUTIONS_MAX])
 
 
 def search(queryset, value: str):

@@ -97,9 +97,9 @@ PAGES = [
     ("innovation list", lambda w: "/innovations/", 7),
     ("innovation list filtered", lambda w: f"/innovations/?{_hub_filter(w)}", 9),
     ("innovation search", lambda w: "/innovations/?q=stunting", 7),
-    # Two per group (count, first rows), the institutions the text names (innovations, replications)
+    # Two per group (count, first rows), the institutions the text names (innovations, stories, replications)
     # and the cohort and story years the hub and story filters offer.
-    ("global search", lambda w: "/search/?q=Uji", 12),
+    ("global search", lambda w: "/search/?q=Uji", 13),
     ("innovation detail", lambda w: f"/innovations/{w.subject.slug}/", 8),  # 8th: its impact indicators
     ("replication list", lambda w: "/innovations/replications/", 5),
     ("story list", lambda w: "/stories/", 9),

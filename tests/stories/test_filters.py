@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories.hubs import ProvinceFactory
+from tests.factories.hubs import HubFactory, ProvinceFactory
 from tests.factories.stories import ImpactStoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,13 @@ def test_filter_panel_without_filters_may_fold(client, stories_of_three_years):
     html = client.get(reverse("stories:story_list")).content.decode()
     assert "data-active" not in _filter_panel(html)
     assert " aktif</span>" not in html
+
+
+def test_search_finds_a_story_by_its_hubs_name_or_acronym(client, programme):
+    """'Perpustakaan Nasional' or 'Perpusnas' finds the stories of that hub, as it finds its innovations."""
+    story = ImpactStoryFactory(programme=programme, title="Kisah tanpa nama lembaga")
+    hub = story.hub
+    ImpactStoryFactory(title="Kisah hub lain", hub=HubFactory(name="Dinas Uji Lain", acronym="DUL"))
+    for text in (hub.name, hub.acronym):
+        response = client.get(reverse("stories:story_list"), {"q": text})
+        assert [s.slug for s in response.context["stories"]] == [story.slug], text
