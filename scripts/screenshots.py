@@ -31,6 +31,7 @@ PAGES = [
     ("review-queue", "/innovations/review/", True),
     ("reports", "/reports/", True),
     ("imports", "/imports/", True),
+    ("search", "/search/?q=Perpustakaan+Nasional", False),
     ("404", "/halaman-yang-tidak-ada/", False),
     ("api-docs", "/api/docs/", False),
 ]

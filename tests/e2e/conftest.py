@@ -140,6 +140,14 @@ def axe_violations(page, levels=("serious", "critical"), tags=None) -> list[dict
     ]
 
 
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 means no horizontal scrolling).
+
+    clientWidth, not innerWidth: a mobile browser widens its layout viewport (innerWidth) to content
+    that overflows, so innerWidth would grow with the very overflow being looked for."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
 def slug_from(url: str) -> str:
     return re.search(r"/innovations/([^/]+)/", url).group(1)
 
@@ -246,9 +254,7 @@ class Tour:
         lang = page.evaluate("document.documentElement.lang")
         if lang != self.lang:
             self.problems.append(f"{where}: html lang is {lang!r}, not {self.lang!r}")
-        # clientWidth, not innerWidth: a mobile browser widens its layout viewport (innerWidth) to
-        # content that overflows, so innerWidth would grow with the very overflow being looked for.
-        wider = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        wider = horizontal_overflow(page)
         if wider > 0:
             culprits = page.evaluate(
                 """() => [...document.querySelectorAll('body *')]
