@@ -197,3 +197,13 @@ def test_a_new_published_innovation_shows_at_once_on_the_cached_page(client, hub
     _fetch(client, path)
     InnovationFactory(institution=hub_rows.hub_a, status="published", title="Inovasi Baru Sekali")
     assert "Inovasi Baru Sekali" in _fetch(client, path)[0]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("id", "12.345"), ("en", "12,345")])
+def test_figures_are_grouped_in_the_pages_language(client, world, language, shown):
+    """A figure over a thousand is grouped as the page's language writes it (12.345 / 12,345)."""
+    ImpactStoryFactory(hub=world.hub_a, people_reached=12345)
+    client.cookies["django_language"] = language
+    _response, html = _page(client, world)
+    assert re.search(rf'data-figure="people">{re.escape(shown)}<', html), "people reached not grouped"
+    assert "12345" not in html
