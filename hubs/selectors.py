@@ -8,6 +8,14 @@ from hubs.models import Cohort, HubDesignation, HubMembership, Institution
 NAMED_INSTITUTIONS_MAX = 1000
 
 
+def hub_network(hub):
+    """Ids of a hub's network, the hub and the institutions it coaches, as a subquery; `hub` is a pk
+    or an outer reference. `institution IN (network)` is served by the foreign-key indexes, where
+    `institution = hub OR institution.coaching_hub = hub` (an OR across a join) made the database
+    read every replication of the country to find one hub's."""
+    return Institution.objects.filter(Q(pk=hub) | Q(coaching_hub=hub)).values("pk")
+
+
 def institutions_named(value: str) -> list[int]:
     """Ids of the institutions whose name or acronym contains a search text (one query): the lists'
     searches find a record by its institution or hub this way, as an IN list rather than a join."""

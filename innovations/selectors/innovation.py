@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, W
 from django.utils import timezone
 
 from hubs.models import Institution
+from hubs.selectors import hub_network
 from innovations.choices import ReviewStatus
 from innovations.models import ASPECT_FIELDS, Innovation, InnovationSDG, Replication, ReviewEvent
 from jipp import cache
@@ -96,10 +97,7 @@ def hub_replications(*, hub: Institution, user, limit: int = HUB_REPLICATIONS_SH
     the cache (jipp.cache: recounted after the next committed write of content), since a hub of a
     national network has thousands of replications, which no page should render or count at every request.
     """
-    # The network as a subquery of institution ids: `institution IN (network)` is served by the
-    # foreign-key indexes, where `institution = hub OR institution.coaching_hub = hub` (an OR across
-    # a join) made the database read every replication of the country to find a hub's.
-    network = Institution.objects.filter(Q(pk=hub.pk) | Q(coaching_hub=hub)).values("pk")
+    network = hub_network(hub.pk)
     base = replications_visible_to(user).order_by("-committed_on", "pk")
     lists = {}
     for kind, condition in (("outgoing", Q(innovation__institution__in=network)), ("incoming", Q(adopter__in=network))):
