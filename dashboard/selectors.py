@@ -13,8 +13,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -163,94 +163,17 @@ def dashboard_figures(user) -> dict:
 
 # --- Benchmarking ---------------------------------------------------------------------------
 
-# sort key -> the annotation (or field) ordered on; the page and the export share it.
+# sort key -> the BenchmarkRow field ordered on; the page and the export share it.
 BENCHMARK_SORTS = {
     "name": "name",
-    "submitted": "n_submitted",
-    "published": "n_published",
-    "outgoing": "n_outgoing",
-    "incoming": "n_incoming",
-    "unverified": "n_unverified",
-    "stories": "n_stories",
-    "activity": "latest_activity",
+    "submitted": "submitted",
+    "published": "published",
+    "outgoing": "outgoing",
+    "incoming": "incoming",
+    "unverified": "unverified",
+    "stories": "stories",
+    "activity": "activity",
 }
-
-
-def _count(qs) -> Coalesce:
-    # COUNT as a plain function (not an aggregate): no GROUP BY, one row per outer hub.
-    count = qs.order_by().annotate(c=Func(F("pk"), function="COUNT")).values("c")
-    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
-
-
-def _latest(qs, field: str) -> Subquery:
-    return Subquery(qs.order_by().annotate(m=Func(F(field), function="MAX")).values("m"))
-
-
-def benchmark_queryset(*, full: bool, sort: str = "name") -> QuerySet[Institution]:
-    """Every hub annotated with its benchmarking figures, in one query (one subquery per figure).
-
-    - n_submitted: innovations of the hub ever submitted, whatever happened next (in review, sent back,
-      published, rejected; innovations.filtersets EVER_SUBMITTED); staff only, absent in the public version;
-    - n_published: innovations of the hub published now;
-    - n_outgoing / n_incoming: replications of innovations from / adopted by the hub's network (the
-      hub and the institutions it coaches), as on the hub's page; public: of published innovations;
-    - n_unverified: published innovations whose last check is older than 12 months
-      (innovations.selectors.stale_verification_q, the rule of the list's "not verified" badge);
-    - n_stories: impact stories of the hub (published only in the public version);
-    - last_*: the latest change to its innovations, stories and replications (see latest_activity).
-
-    `sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
-    """
-    from innovations.choices import ReviewStatus
-    from innovations.filtersets.innovation import EVER_SUBMITTED
-    from innovations.models import Innovation, Replication
-    from innovations.selectors.innovation import stale_verification_q
-    from stories.models import ImpactStory
-
-    pub = ReviewStatus.PUBLISHED
-    hub = OuterRef("pk")
-    inn = Innovation.objects.filter(hub=hub)
-    published = inn.filter(status=pub)
-    repl = Replication.objects.all() if full else Replication.objects.restrict(None)
-    stories = ImpactStory.objects.filter(hub=hub) if full else ImpactStory.objects.restrict(None).filter(hub=hub)
-    outgoing = repl.filter(Q(innovation__institution=hub) | Q(innovation__institution__coaching_hub=hub))
-    incoming = repl.filter(Q(adopter=hub) | Q(adopter__coaching_hub=hub))
-
-    qs = _hubs().annotate(
-        n_published=_count(published),
-        n_outgoing=_count(outgoing),
-        n_incoming=_count(incoming),
-        n_unverified=_count(published.filter(stale_verification_q())),
-        n_stories=_count(stories),
-        last_innovation=_latest(inn if full else published, "updated_at"),
-        last_story=_latest(stories, "updated_at"),
-        last_outgoing=_latest(outgoing, "updated_at"),
-        last_incoming=_latest(incoming, "updated_at"),
-    )
-    if full:
-        # By status, not by submitted_at: imported rows may lack the date, and the list filter that the
-        # figure links to (?submission=ever) must select the same rows.
-        qs = qs.annotate(n_submitted=_count(inn.filter(status__in=EVER_SUBMITTED)))
-    return _order(qs.select_related("province"), sort, full)
-
-
-def _order(qs, sort: str, full: bool):
-    desc = sort.startswith("-")
-    key = sort.lstrip("-")
-    if key not in BENCHMARK_SORTS or (key == "submitted" and not full):
-        key, desc = "name", False
-    if key == "activity":
-        # The latest of four dates is computed per row in Python (GREATEST treats NULL differently on
-        # SQLite and PostgreSQL); with a few dozen hubs, sorting the rows here is cheap.
-        return qs.order_by("name")
-    field = BENCHMARK_SORTS[key]
-    return qs.order_by(f"-{field}" if desc else field, "name")
-
-
-def latest_activity(hub) -> datetime.datetime | None:
-    dates = [hub.last_innovation, hub.last_story, hub.last_outgoing, hub.last_incoming]
-    dates = [d for d in dates if d is not None]
-    return max(dates) if dates else None
 
 
 @dataclass
@@ -269,35 +192,104 @@ class BenchmarkRow:
     activity: datetime.datetime | None
 
 
-def benchmark_rows(user, sort: str = "name") -> list[BenchmarkRow]:
-    """The benchmarking table for this user (staff: every status), sorted, cached per sort order."""
-    full = shows_full_dashboard(user)
-    key = sort if sort.lstrip("-") in BENCHMARK_SORTS else "name"
+def _grouped(qs, *keys: str, **aggregates) -> list[dict]:
+    return list(qs.order_by().values(*keys).annotate(**aggregates))
 
-    def compute():
-        rows = [
+
+def _latest(*dates):
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def _compute_benchmark(full: bool) -> list[BenchmarkRow]:
+    """Every hub with its benchmarking figures, by name.
+
+    - submitted: innovations of the hub ever submitted, whatever happened next (in review, sent back,
+      published, rejected; innovations.filtersets EVER_SUBMITTED); staff only, None in the public version;
+    - published: innovations of the hub published now;
+    - outgoing / incoming: replications of innovations from / adopted by the hub's network (the hub
+      and the institutions it coaches), as on the hub's page; public: those the public may see;
+    - unverified: published innovations whose last check is older than 12 months
+      (innovations.selectors.stale_verification_q, the rule of the list's "not verified" badge);
+    - stories: impact stories of the hub (published only in the public version);
+    - activity: the latest change to its innovations, stories and replications.
+
+    One grouped query per kind of record, whatever the number of hubs: a count per hub as a
+    correlated subquery read every story of the country once per hub (the TPBIS stories all belong
+    to one hub, so no index helps the others), 15 s for the table at national scale. A replication
+    counts for the institution that owns (or adopts) it and for that institution's coaching hub.
+    """
+    from innovations.choices import ReviewStatus
+    from innovations.filtersets.innovation import EVER_SUBMITTED
+    from innovations.selectors.innovation import stale_verification_q
+
+    published = Q(status=ReviewStatus.PUBLISHED)
+    innovation_figures = {
+        "published": Count("pk", filter=published),
+        "unverified": Count("pk", filter=published & stale_verification_q()),
+        "last": Max("updated_at") if full else Max("updated_at", filter=published),
+    }
+    if full:
+        # By status, not by submitted_at: imported rows may lack the date, and the list filter that the
+        # figure links to (?submission=ever) must select the same rows.
+        innovation_figures["submitted"] = Count("pk", filter=Q(status__in=EVER_SUBMITTED))
+    # The public version's innovations: every published one (the public may see those), counted from
+    # all rows so that the full and the public tables share one query shape.
+    innovations = {r["hub"]: r for r in _grouped(_innovations(True), "hub", **innovation_figures)}
+    stories = {r["hub"]: r for r in _grouped(_stories(full), "hub", n=Count("pk"), last=Max("updated_at"))}
+
+    def by_network(owner: str) -> dict[int, dict]:
+        totals: dict[int, dict] = {}
+        rows = _grouped(_replications(full), owner, f"{owner}__coaching_hub", n=Count("pk"), last=Max("updated_at"))
+        for row in rows:
+            for hub_id in {row[owner], row[f"{owner}__coaching_hub"]} - {None}:
+                total = totals.setdefault(hub_id, {"n": 0, "last": None})
+                total["n"] += row["n"]
+                total["last"] = _latest(total["last"], row["last"])
+        return totals
+
+    outgoing, incoming = by_network("innovation__institution"), by_network("adopter")
+    empty = {"n": 0, "last": None, "published": 0, "unverified": 0, "submitted": 0}
+    rows = []
+    for hub in _hubs().select_related("province").order_by("name"):
+        inn, story = innovations.get(hub.pk, empty), stories.get(hub.pk, empty)
+        out, into = outgoing.get(hub.pk, empty), incoming.get(hub.pk, empty)
+        rows.append(
             BenchmarkRow(
-                pk=h.pk,
-                name=h.name,
-                acronym=h.acronym,
-                slug=h.slug,
-                province=h.province.name if h.province else "",
-                submitted=getattr(h, "n_submitted", None),
-                published=h.n_published,
-                outgoing=h.n_outgoing,
-                incoming=h.n_incoming,
-                unverified=h.n_unverified,
-                stories=h.n_stories,
-                activity=latest_activity(h),
+                pk=hub.pk,
+                name=hub.name,
+                acronym=hub.acronym,
+                slug=hub.slug,
+                province=hub.province.name if hub.province else "",
+                submitted=inn["submitted"] if full else None,
+                published=inn["published"],
+                outgoing=out["n"],
+                incoming=into["n"],
+                unverified=inn["unverified"],
+                stories=story["n"],
+                activity=_latest(inn["last"], story["last"], out["last"], into["last"]),
             )
-            for h in benchmark_queryset(full=full, sort=key)
-        ]
-        if key.lstrip("-") == "activity":
-            oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-            rows.sort(key=lambda r: r.activity or oldest, reverse=key.startswith("-"))
-        return rows
+        )
+    return rows
 
-    return _cached(f"benchmark:{'full' if full else 'public'}:{key}", compute)
+
+def _sorted(rows: list[BenchmarkRow], sort: str, full: bool) -> list[BenchmarkRow]:
+    """`sort` is a key of BENCHMARK_SORTS, "-" in front for descending; unknown keys sort by name.
+    Ties keep the order by name (a stable sort); a hub without any activity counts as the oldest."""
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in BENCHMARK_SORTS or (key == "submitted" and not full) or sort == "name":
+        return rows
+    field = BENCHMARK_SORTS[key]
+    return sorted(rows, key=lambda r: (getattr(r, field) is not None, getattr(r, field) or 0), reverse=desc)
+
+
+def benchmark_rows(user, sort: str = "name") -> list[BenchmarkRow]:
+    """The benchmarking table for this user (staff: every status), sorted; the figures are cached
+    once per version (full or public) and sorted per request."""
+    full = shows_full_dashboard(user)
+    rows = _cached(f"benchmark:{'full' if full else 'public'}", lambda: _compute_benchmark(full))
+    return _sorted(rows, sort, full)
 
 
 # --- Map ------------------------------------------------------------------------------------
@@ -363,8 +355,14 @@ def province_map(figures: dict) -> list[dict]:
 
 
 def _benchmark_export_queryset(user, filters):
-    # The export's rows are the page's rows: the same selector, the same sort parameter.
-    return benchmark_queryset(full=shows_full_dashboard(user), sort=filters.get("sort") or "name")
+    """The page's hubs in the page's order (the same rows, the same sort parameter)."""
+    order = [row.pk for row in benchmark_rows(user, filters.get("sort") or "name")]
+    position = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(order)], default=Value(len(order)))
+    return _hubs().order_by(position, "name")
+
+
+def _benchmark_export_rows(user) -> dict[int, BenchmarkRow]:
+    return {row.pk: row for row in benchmark_rows(user)}
 
 
 def register_benchmark_export() -> None:
@@ -373,25 +371,33 @@ def register_benchmark_export() -> None:
 
     from dataio.exports import Column, ExportSpec, register_export
 
-    def activity(hub):
-        value = latest_activity(hub)
+    def figure(name):
+        return lambda hub, rows: getattr(rows[hub.pk], name)
+
+    def activity(hub, rows):
+        value = rows[hub.pk].activity
         return timezone.localtime(value).date() if value else None
+
+    def submitted(hub, rows):
+        value = rows[hub.pk].submitted
+        return "" if value is None else value
 
     register_export(
         ExportSpec(
             name="benchmark",
             label=_("Perbandingan antarhub"),
             queryset=_benchmark_export_queryset,
+            row_context=_benchmark_export_rows,
             columns=[
-                Column(_("Hub"), lambda h: h.name),
-                Column(_("Singkatan"), lambda h: h.acronym),
-                Column(_("Provinsi"), lambda h: h.province.name if h.province else ""),
-                Column(_("Inovasi pernah diajukan"), lambda h: getattr(h, "n_submitted", "")),
-                Column(_("Inovasi terbit"), lambda h: h.n_published),
-                Column(_("Replikasi keluar"), lambda h: h.n_outgoing),
-                Column(_("Replikasi masuk"), lambda h: h.n_incoming),
-                Column(_("Terbit, belum diverifikasi 12 bulan"), lambda h: h.n_unverified),
-                Column(_("Kisah dampak"), lambda h: h.n_stories),
+                Column(_("Hub"), figure("name")),
+                Column(_("Singkatan"), figure("acronym")),
+                Column(_("Provinsi"), figure("province")),
+                Column(_("Inovasi pernah diajukan"), submitted),
+                Column(_("Inovasi terbit"), figure("published")),
+                Column(_("Replikasi keluar"), figure("outgoing")),
+                Column(_("Replikasi masuk"), figure("incoming")),
+                Column(_("Terbit, belum diverifikasi 12 bulan"), figure("unverified")),
+                Column(_("Kisah dampak"), figure("stories")),
                 Column(_("Aktivitas terakhir"), activity),
             ],
         )

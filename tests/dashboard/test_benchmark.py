@@ -113,7 +113,8 @@ def test_benchmark_export_through_the_reporting_jobs(figures, tmp_path, settings
     spec = EXPORTS["benchmark"]
     qs = spec.queryset(figures.staff, filters_querydict({"sort": "-published"}))
     ours = {figures.hub_a.pk, figures.hub_b.pk}
-    rows = [[c.value(h) for c in spec.columns] for h in qs if h.pk in ours]
+    extra = spec.row_context(figures.staff)
+    rows = [[c.value(h, extra) for c in spec.columns] for h in qs if h.pk in ours]
     assert [r[0] for r in rows] == [figures.hub_a.name, figures.hub_b.name]
     assert rows[0][3:9] == [3, 2, 1, 0, 1, 2]
 

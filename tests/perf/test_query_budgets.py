@@ -90,7 +90,8 @@ def _hub_filter(w):
 # the cached counts and totals drop out. Requested anonymously, as most visitors are.
 PAGES = [
     ("home (dashboard)", lambda w: "/", 16),
-    ("dashboard benchmarking", lambda w: "/hubs/benchmark/", 1),
+    # 5: one grouped query each for innovations, stories, replications out and in, then the hubs.
+    ("dashboard benchmarking", lambda w: "/hubs/benchmark/", 5),
     ("hub list", lambda w: "/hubs/", 5),
     # 17: 12, then the hub's page sections (innovation counts and rows, story figures and rows, members).
     ("hub detail", lambda w: f"/hubs/{w.hub.slug}/", 17),
