@@ -172,6 +172,10 @@ class ImpactStory(Reviewable):
             models.Index(fields=["programme", "status"], name="story_programme_status_idx"),
             # The list order (Meta.ordering) with its tie-breaker, for the public list.
             models.Index(fields=["status", "-story_date", "id"], name="story_status_date_id_idx"),
+            # The same order without the status, for signed-in lists: staff filter on no status, and a
+            # member's "published or of my hubs" is an OR that the status-led index cannot serve, so the
+            # latest rows were found by sorting every story.
+            models.Index(fields=["-story_date", "id"], name="story_date_id_idx"),
         ]
 
     def __str__(self):
