@@ -1,10 +1,14 @@
-"""The name searches are served by the trigram indexes of hubs migration 0005 (PostgreSQL)."""
+"""The `icontains` searches are served by trigram indexes (PostgreSQL): institution and regency names
+(hubs 0005), the story search's fields (stories 0006) and innovation titles for the replication
+search (innovations 0013)."""
 
 import pytest
 from django.db import connection
 from django.db.models import Q
 
 from hubs.models import Institution, Regency
+from innovations.models import Replication
+from stories.models import ImpactStory
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="pg_trgm and GIN indexes exist on PostgreSQL only"
@@ -30,6 +34,11 @@ def _plan(queryset) -> str:
         (lambda: Regency.objects.filter(name__icontains="bandung"), "regency_name_trgm"),
         # The hub list's search: both branches of the OR are served (a BitmapOr of the two indexes).
         (lambda: Institution.objects.filter(Q(name__icontains="dki") | Q(acronym__icontains="dki")), "BitmapOr"),
+        (lambda: ImpactStory.objects.filter(title__icontains="ternak"), "story_title_trgm"),
+        (lambda: ImpactStory.objects.filter(narrative_after__icontains="ternak"), "story_narrative_after_trgm"),
+        (lambda: ImpactStory.objects.filter(library_name__icontains="desa"), "story_library_name_trgm"),
+        (lambda: Replication.objects.filter(innovation__title__icontains="stunting"), "innovation_title_trgm"),
+        (lambda: Replication.objects.filter(innovation__title_en__icontains="stunting"), "innovation_title_en_trgm"),
     ],
 )
 def test_a_name_search_uses_its_trigram_index(queryset, index):
