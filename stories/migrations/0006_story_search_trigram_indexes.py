@@ -1,15 +1,15 @@
-"""Trigram indexes for the story search, on PostgreSQL only.
+"""Trigram indexes for the story search, on PostgreSQL only (jipp.trigram).
 
 The story list's `q` (and the global search's stories group) matches any part of the title, the
-library and the narratives, in both languages (`icontains`, which Django writes as
-`UPPER(col) LIKE UPPER('%…%')`): without an index every search read all the stories of the country.
-A GIN index of trigrams over the same UPPER() expression serves each branch of that OR (pg_trgm,
-as hubs 0005 does for names). Kept out of the model state: SQLite has neither the extension nor GIN.
+library and the narratives, in both languages (`icontains`): without an index every search read all
+the stories of the country. A migration keeps its own list of columns (it must not change with the
+code); tests/perf/test_search_indexes.py checks it covers stories.filtersets.STORY_SEARCH_FIELDS.
 """
 
 from django.db import migrations
 
-TABLE = "innovations_impactstory"
+from jipp.trigram import trigram_indexes
+
 COLUMNS = [
     "title",
     "title_en",
@@ -21,27 +21,6 @@ COLUMNS = [
 ]
 
 
-def _name(column: str) -> str:
-    return f"story_{column}_trgm"
-
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for column in COLUMNS:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {_name(column)} ON {TABLE} USING gin (UPPER({column}::text) gin_trgm_ops)"
-        )
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for column in COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {_name(column)}")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("hubs", "0005_name_search_trigram_indexes"),
@@ -49,5 +28,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(forward, backward),
+        trigram_indexes("innovations_impactstory", {f"story_{column}_trgm": column for column in COLUMNS}),
     ]

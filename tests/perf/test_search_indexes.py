@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from hubs.models import Institution, Regency
 from innovations.models import Replication
+from stories.filtersets import STORY_SEARCH_FIELDS
 from stories.models import ImpactStory
 
 pytestmark = pytest.mark.skipif(
@@ -43,3 +44,10 @@ def _plan(queryset) -> str:
 )
 def test_a_name_search_uses_its_trigram_index(queryset, index):
     assert index in _plan(queryset())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", STORY_SEARCH_FIELDS)
+def test_every_field_of_the_story_search_has_its_trigram_index(field):
+    """A field added to the story search without an index would read every story again."""
+    assert f"story_{field}_trgm" in _plan(ImpactStory.objects.filter(**{f"{field}__icontains": "ternak"}))
